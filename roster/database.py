@@ -1,0 +1,165 @@
+"""One database for events and read models: a SQLite file by default, PostgreSQL by URL.
+
+`Database` hands out read-model connections with one paramstyle (`?`) on both stores, and
+tells the event store how to reach the same database.
+"""
+
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlparse
+
+SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class DatabaseUrlError(ValueError):
+    pass
+
+
+class Cursor:
+    """A thin cursor that takes `?` placeholders on either store."""
+
+    def __init__(self, raw: Any, postgres: bool) -> None:
+        self.raw = raw
+        self.postgres = postgres
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.postgres else sql
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> "Cursor":
+        self.raw.execute(self._sql(sql), params)
+        return self
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.raw.executemany(self._sql(sql), rows)
+
+    def fetchone(self) -> Any:
+        return self.raw.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        return self.raw.fetchall()
+
+    @property
+    def rowcount(self) -> int:
+        return self.raw.rowcount
+
+
+class Database:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        parsed = urlparse(url)
+        self.postgres = parsed.scheme in ("postgresql", "postgres")
+        if self.postgres:
+            self.schema = parse_qs(parsed.query).get("schema", ["public"])[0]
+            if not SCHEMA_NAME.match(self.schema):
+                raise DatabaseUrlError(f"invalid schema name {self.schema!r}")
+            self._pg = {
+                "host": parsed.hostname or "127.0.0.1",
+                "port": str(parsed.port or 5432),
+                "user": unquote(parsed.username or "postgres"),
+                "password": unquote(parsed.password or ""),
+                "dbname": (parsed.path or "/postgres").lstrip("/") or "postgres",
+            }
+        elif parsed.scheme == "sqlite":
+            path = unquote(url[len("sqlite:///") :]) if url.startswith("sqlite:///") else ""
+            if not path:
+                raise DatabaseUrlError("SQLite URL must look like sqlite:///path/to/file.sqlite")
+            self.path = Path(path)
+        else:
+            raise DatabaseUrlError(f"unsupported database URL {url!r}")
+        self._local = threading.local()
+        self._sqlite_conns: list[sqlite3.Connection] = []
+        self._pool: Any = None
+
+    @property
+    def store_name(self) -> str:
+        return "postgres" if self.postgres else "sqlite"
+
+    def prepare(self) -> None:
+        """Create what must exist before the event store opens (folder or schema)."""
+        if self.postgres:
+            with self.transaction() as cur:
+                cur.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+
+    def eventsourcing_env(self) -> dict[str, str]:
+        if self.postgres:
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.postgres",
+                "POSTGRES_DBNAME": self._pg["dbname"],
+                "POSTGRES_HOST": self._pg["host"],
+                "POSTGRES_PORT": self._pg["port"],
+                "POSTGRES_USER": self._pg["user"],
+                "POSTGRES_PASSWORD": self._pg["password"],
+                "POSTGRES_SCHEMA": self.schema,
+                "POSTGRES_POOL_SIZE": "4",
+                "POSTGRES_LOCK_TIMEOUT": "10",
+            }
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(self.path),
+            "SQLITE_LOCK_TIMEOUT": "30",
+        }
+
+    @contextmanager
+    def transaction(self) -> Iterator[Cursor]:
+        """A read-model transaction: committed on success, rolled back on any error."""
+        if self.postgres:
+            pool = self._postgres_pool()
+            with pool.connection() as conn, conn.transaction(), conn.cursor() as raw:
+                raw.execute(f'SET LOCAL search_path TO "{self.schema}"')
+                yield Cursor(raw, postgres=True)
+            return
+        conn = self._sqlite()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield Cursor(conn.cursor(), postgres=False)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Cursor]:
+        if self.postgres:
+            with self.transaction() as cur:
+                yield cur
+            return
+        yield Cursor(self._sqlite().cursor(), postgres=False)
+
+    def _sqlite(self) -> sqlite3.Connection:
+        # One connection per thread: a sqlite3 connection must not carry two transactions.
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=30
+            )
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+            self._sqlite_conns.append(conn)
+        return conn
+
+    def _postgres_pool(self) -> Any:
+        if self._pool is None:
+            from psycopg.conninfo import make_conninfo
+            from psycopg_pool import ConnectionPool
+
+            conninfo = make_conninfo(**{k: v for k, v in self._pg.items() if v})
+            self._pool = ConnectionPool(conninfo, min_size=1, max_size=8, open=True)
+        return self._pool
+
+    def close(self) -> None:
+        for conn in self._sqlite_conns:
+            conn.close()
+        self._sqlite_conns.clear()
+        self._local = threading.local()
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None

@@ -1,0 +1,1 @@
+"""Read models: tables kept by projections that follow the event log."""

@@ -1,0 +1,28 @@
+"""The application facade the web and the CLI call: commands and queries, simple types only."""
+
+from dataclasses import dataclass
+
+from roster.database import Database
+from roster.eventstore import EventStore
+from roster.queries import Queries
+from roster.readmodels.follower import Follower
+from roster.registry import Registry
+from roster.rosters import Rosters
+from roster.settings import Settings
+from roster.workdays import WorkingDays
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    store: EventStore
+    follower: Follower
+    registry: Registry
+    rosters: Rosters
+    workdays: WorkingDays
+    queries: Queries
+
+    def close(self) -> None:
+        self.store.close()
+        self.db.close()
