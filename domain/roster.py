@@ -91,13 +91,17 @@ class Roster(Aggregate):
             raise SamePersonError()
         version = self.versions[assignment_id] + 1
         self._reassign(
-            assignment_id=assignment_id, person=person, version=version, actor=actor, reason=reason
-        )
+            assignment_id=assignment_id, person=person, previous=current.person,
+            day=current.day, place=current.place, shift=current.shift, seat=current.seat,
+            version=version, actor=actor, reason=reason,
+        )  # fmt: skip
 
     @event("DutyReassigned")
     def _reassign(
-        self, assignment_id: str, person: str, version: int, actor: str, reason: str
-    ) -> None:
+        self, assignment_id: str, person: str, previous: str, day: date, place: str, shift: str,
+        seat: int, version: int, actor: str, reason: str,
+    ) -> None:  # fmt: skip
+        """Carries the whole duty and who held it, so readers need no lookup to project it."""
         a = self.assignments[assignment_id]
         self.assignments[assignment_id] = Assignment(
             a.id, a.day, a.place, a.shift, a.seat, person, version

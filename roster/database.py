@@ -26,6 +26,9 @@ class Cursor:
     def __init__(self, raw: Any, postgres: bool) -> None:
         self.raw = raw
         self.postgres = postgres
+        # What a projection batch remembers between events (cleared with the transaction).
+        self.memo: dict[str, Any] = {}
+        self._deferred: dict[str, list[Sequence[Any]]] = {}
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.postgres else sql
@@ -37,6 +40,16 @@ class Cursor:
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
             self.raw.executemany(self._sql(sql), rows)
+
+    def defer(self, sql: str, params: Sequence[Any]) -> None:
+        """Queue a statement to run in bulk at flush(); only for statements on a table that no
+        other statement in the same transaction touches (their relative order is kept)."""
+        self._deferred.setdefault(sql, []).append(params)
+
+    def flush(self) -> None:
+        for sql, rows in self._deferred.items():
+            self.executemany(sql, rows)
+        self._deferred.clear()
 
     def fetchone(self) -> Any:
         return self.raw.fetchone()
@@ -142,6 +155,7 @@ class Database:
             )
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: replay batches stay in memory
             self._local.conn = conn
             self._sqlite_conns.append(conn)
         return conn

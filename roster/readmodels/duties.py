@@ -50,11 +50,16 @@ CANCEL_PUBLISHED = (
 )
 
 
-def _roster(cur: Cursor, e: Roster.Event) -> tuple[str, str, str, str]:
-    row = cur.execute(
-        "SELECT id, kind, unit_code, state FROM rosters WHERE id = ?", (e.originator_id.hex,)
-    ).fetchone()
-    return tuple(row)
+def _roster(cur: Cursor, e: Roster.Event) -> list:
+    """[id, kind, unit_code, state], remembered for the rest of the batch."""
+    rosters = cur.memo.setdefault("rosters", {})
+    roster = rosters.get(e.originator_id)
+    if roster is None:
+        row = cur.execute(
+            "SELECT id, kind, unit_code, state FROM rosters WHERE id = ?", (e.originator_id.hex,)
+        ).fetchone()
+        roster = rosters[e.originator_id] = list(row)
+    return roster
 
 
 def _confirm(cur: Cursor, roster: tuple, duty: tuple, person: str, version: int, at: str) -> None:
@@ -69,6 +74,12 @@ def _confirm(cur: Cursor, roster: tuple, duty: tuple, person: str, version: int,
 
 @on(Roster.Created)
 def roster_created(cur: Cursor, e: Roster.Created, _: int) -> None:
+    cur.memo.setdefault("rosters", {})[e.originator_id] = [
+        e.originator_id.hex,
+        e.kind,
+        e.unit_code,
+        "new",
+    ]
     cur.execute(
         "INSERT INTO rosters VALUES (?,?,?,?,'new',0,0,'{}',NULL,NULL,?)",
         (e.originator_id.hex, e.kind, e.unit_code, e.month, e.timestamp.isoformat()),
@@ -77,6 +88,7 @@ def roster_created(cur: Cursor, e: Roster.Created, _: int) -> None:
 
 @on(Roster.Drafted)
 def roster_drafted(cur: Cursor, e: Roster.Drafted, _: int) -> None:
+    _roster(cur, e)[3] = "draft"
     rid, at = e.originator_id.hex, e.timestamp.isoformat()
     cur.execute("DELETE FROM roster_duties WHERE roster_id = ?", (rid,))
     cur.executemany(
@@ -96,6 +108,7 @@ def roster_drafted(cur: Cursor, e: Roster.Drafted, _: int) -> None:
 @on(Roster.Published)
 def roster_published(cur: Cursor, e: Roster.Published, _: int) -> None:
     roster = _roster(cur, e)
+    roster[3] = "published"
     rid, at = roster[0], e.timestamp.isoformat()
     for aid, version in e.cancelled.items():
         cur.execute(CANCEL_PUBLISHED, (version, at, aid))
@@ -133,12 +146,8 @@ def duty_reassigned(cur: Cursor, e: Roster.DutyReassigned, _: int) -> None:
     )
     if roster[3] == "published":
         cur.execute(CANCEL_PUBLISHED, (e.version, at, e.assignment_id))
-        duty = cur.execute(
-            "SELECT assignment_id, day, place, shift, seat FROM roster_duties "
-            "WHERE assignment_id = ?",
-            (e.assignment_id,),
-        ).fetchone()
-        _confirm(cur, roster, tuple(duty), e.person, e.version, at)
+        duty = (e.assignment_id, e.day.isoformat(), e.place, e.shift, e.seat)
+        _confirm(cur, roster, duty, e.person, e.version, at)
     _touch(cur, roster[0], at)
 
 
@@ -168,7 +177,7 @@ def duty_added(cur: Cursor, e: Roster.DutyAdded, _: int) -> None:
 
 @on(Roster.AttendanceRecorded)
 def attendance_recorded(cur: Cursor, e: Roster.AttendanceRecorded, _: int) -> None:
-    cur.execute(
+    cur.defer(
         "INSERT INTO attendance VALUES (?,?,?,?,?) ON CONFLICT (assignment_id) DO UPDATE SET "
         "status = excluded.status, recorded_by = excluded.recorded_by, "
         "recorded_at = excluded.recorded_at",

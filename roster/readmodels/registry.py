@@ -47,13 +47,19 @@ on = registry.on
 
 def _remember(cur: Cursor, e: object, code: str) -> None:
     cur.execute("INSERT INTO aggregate_codes VALUES (?, ?)", (e.originator_id.hex, code))
+    cur.memo.setdefault("codes", {})[e.originator_id] = code
 
 
 def _code(cur: Cursor, e: object) -> str:
     """Later events name their aggregate by id; the registering event named its code."""
-    return cur.execute(
-        "SELECT code FROM aggregate_codes WHERE id = ?", (e.originator_id.hex,)
-    ).fetchone()[0]
+    codes = cur.memo.setdefault("codes", {})
+    code = codes.get(e.originator_id)
+    if code is None:
+        code = cur.execute(
+            "SELECT code FROM aggregate_codes WHERE id = ?", (e.originator_id.hex,)
+        ).fetchone()[0]
+        codes[e.originator_id] = code
+    return code
 
 
 def county_of(cur: Cursor, code: str) -> str:

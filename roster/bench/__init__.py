@@ -1,0 +1,1 @@
+"""Benchmarks: each measures one of PRODUCT.md's numbers and prints a JSON line."""

@@ -1,0 +1,39 @@
+"""`roster`: the command line. Each subcommand lives in its own module."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from domain.errors import DomainError
+from roster.cli import bench, demo, importing, projections, serve
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="roster",
+        description="公共法律服务值班排班系统 — duty rosters for a city's public legal services",
+    )
+    root.add_argument(
+        "--database-url",
+        help="sqlite:///path.sqlite or postgresql://user@host/db (default: $ROSTER_DATABASE_URL "
+        "or sqlite:///./var/roster.sqlite)",
+    )
+    commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in (serve, demo, importing, projections, bench):
+        module.register(commands)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args) or 0
+    except DomainError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Bulk import of units, villages, firms, stations and people from CSV or XLSX files."""

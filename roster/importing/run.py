@@ -1,0 +1,84 @@
+"""Import files all-or-nothing: every bad row is reported, and nothing is half-imported."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from roster.importing.fields import FieldError
+from roster.importing.kinds import KINDS, ORDER, Known, build_row
+from roster.importing.reading import UnreadableFileError, read_rows
+from roster.services import Services
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file} 第 {self.line} 行" if self.line else self.file
+        column = f"【{self.column}】" if self.column else ""
+        return f"{where}{column}：{self.message}"
+
+
+@dataclass
+class Report:
+    imported: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def known_codes(services: Services) -> Known:
+    with services.db.reading() as cur:
+        return Known(
+            units=dict(cur.execute("SELECT code, kind FROM units").fetchall()),
+            firms=dict(cur.execute("SELECT code, county_code FROM firms").fetchall()),
+            people=dict(cur.execute("SELECT code, role FROM people").fetchall()),
+            stations={c for (c,) in cur.execute("SELECT code FROM stations").fetchall()},
+        )
+
+
+def import_files(
+    services: Services,
+    files: dict[str, list[Path]],
+    actor: str,
+    names: dict[Path, str] | None = None,
+) -> Report:
+    """files maps a kind (units, firms, stations, people, villages) to its files."""
+    report = Report()
+    known = known_codes(services)
+    aggregates: list[object] = []
+    for kind_name in ORDER:
+        kind = KINDS[kind_name]
+        for path in files.get(kind_name, []):
+            name = (names or {}).get(path, path.name)
+            try:
+                rows = read_rows(path, kind.aliases, name)
+            except UnreadableFileError as exc:
+                report.problems.append(Problem(exc.file, 0, "", exc.message))
+                continue
+            if rows:
+                missing = [c for c in kind.required if c not in rows[0].values]
+                if missing:
+                    report.problems.append(
+                        Problem(name, 1, "", f"缺少必需的列：{'、'.join(missing)}")
+                    )
+                    continue
+            count = 0
+            for row in rows:
+                try:
+                    aggregates.extend(build_row(kind, row.values, known, actor))
+                    count += 1
+                except FieldError as exc:
+                    report.problems.append(Problem(row.file, row.line, exc.column, exc.message))
+            report.imported[kind_name] = report.imported.get(kind_name, 0) + count
+    if report.problems:
+        report.imported = {}
+        return report
+    if aggregates:
+        services.registry.save_new(aggregates)
+    return report

@@ -1,0 +1,55 @@
+"""The aiohttp application factory: one place that wires routes, templates and middleware."""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import jinja2
+from aiohttp import web
+
+from roster.services import Services
+from roster.settings import Settings
+from web.errors import error_middleware
+from web.keys import SERVICES, SETTINGS, TEMPLATES
+from web.routes import ROUTES
+
+HERE = Path(__file__).parent
+log = logging.getLogger(__name__)
+
+
+def create_app(services: Services, settings: Settings) -> web.Application:
+    app = web.Application(middlewares=[error_middleware], client_max_size=2 * 1024 * 1024)
+    app[SERVICES] = services
+    app[SETTINGS] = settings
+    app[TEMPLATES] = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=jinja2.select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    app.add_routes(ROUTES)
+    app.router.add_static("/static", HERE / "static", name="static")
+    app.cleanup_ctx.append(follow_the_log)
+    return app
+
+
+async def follow_the_log(app: web.Application) -> AsyncIterator[None]:
+    """Other workers write events too: keep this worker's read models caught up."""
+    services = app[SERVICES]
+    interval = app[SETTINGS].follow_interval_s
+
+    async def loop() -> None:
+        while True:
+            try:
+                await asyncio.to_thread(services.follower.catch_up)
+            except Exception:  # keep serving; the next tick retries from the tracked position
+                log.exception("projection follower failed")
+            await asyncio.sleep(interval)
+
+    task = asyncio.create_task(loop())
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task

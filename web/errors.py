@@ -1,0 +1,29 @@
+"""Errors become pages in the layout; nothing reaches the user as a stack trace."""
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+from web.render import render
+
+log = logging.getLogger(__name__)
+
+TITLES = {403: "无权访问", 404: "页面不存在", 405: "不支持的请求方法", 500: "服务器内部错误"}
+
+
+@web.middleware
+async def error_middleware(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status < 400 or exc.status not in TITLES:
+            raise
+        return render(
+            request, "error.html", status=exc.status, code=exc.status, title=TITLES[exc.status]
+        )
+    except Exception:
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return render(request, "error.html", status=500, code=500, title=TITLES[500])
