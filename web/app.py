@@ -40,16 +40,19 @@ async def follow_the_log(app: web.Application) -> AsyncIterator[None]:
     services = app[SERVICES]
     interval = app[SETTINGS].follow_interval_s
 
+    stop = asyncio.Event()
+
     async def loop() -> None:
-        while True:
+        while not stop.is_set():
             try:
                 await asyncio.to_thread(services.follower.catch_up)
             except Exception:  # keep serving; the next tick retries from the tracked position
                 log.exception("projection follower failed")
-            await asyncio.sleep(interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), interval)
 
     task = asyncio.create_task(loop())
     yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    # Let a catch-up in flight finish: its thread holds a database connection.
+    stop.set()
+    await task
