@@ -5,6 +5,7 @@ from typing import Any
 
 from roster.database import Database
 from roster.eventstore import EventStore
+from roster.planning.planner import Planner
 from roster.queries import Queries
 from roster.readmodels.changes import changes
 from roster.readmodels.duties import duties
@@ -30,13 +31,16 @@ def build(settings: Settings | None = None, **overrides: Any) -> Services:
     follower = Follower(store, db, PROJECTIONS)
     follower.create_tables()
     follower.catch_up()
+    rosters = Rosters(store, follower)
+    workdays = WorkingDays(store, db, follower, settings.city_code)
     return Services(
         settings=settings,
         db=db,
         store=store,
         follower=follower,
         registry=Registry(store, db, follower),
-        rosters=Rosters(store, follower),
-        workdays=WorkingDays(store, db, follower, settings.city_code),
+        rosters=rosters,
+        workdays=workdays,
         queries=Queries(db),
+        planner=Planner(db, workdays, rosters),
     )

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from roster.database import Database
 from roster.eventstore import EventStore
+from roster.planning.planner import Planner
 from roster.queries import Queries
 from roster.readmodels.follower import Follower
 from roster.registry import Registry
@@ -22,6 +23,7 @@ class Services:
     rosters: Rosters
     workdays: WorkingDays
     queries: Queries
+    planner: Planner
 
     def close(self) -> None:
         self.store.close()

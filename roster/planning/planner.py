@@ -1,0 +1,140 @@
+"""Plan a month: facts → Problem → CP-SAT → independent check → explanations → one draft event."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+import solver
+from domain.errors import DomainError
+from domain.roster import check_kind
+from roster.database import Database
+from roster.planning import circuits, duty_lawyers, reception
+from roster.planning.facts import Facts, read_facts
+from roster.rosters import Rosters
+from roster.workdays import WorkingDays
+
+BUILDERS: dict[str, Callable[[Facts], solver.Problem]] = {
+    "reception": reception.build_problem,
+    "duty-lawyers": duty_lawyers.build_problem,
+    "adviser-circuits": circuits.build_problem,
+}
+SOLVE_ORDER = ("reception", "duty-lawyers", "adviser-circuits")
+
+
+@dataclass
+class Plan:
+    kind: str
+    unit_code: str
+    month: str
+    problem: solver.Problem
+    solution: solver.Solution
+    violations: list[solver.Violation] = field(default_factory=list)
+    explanations: list[solver.Explanation] = field(default_factory=list)
+    metrics: solver.Metrics | None = None
+    roster_id: str = ""
+
+    def summary(self, params: solver.SolveParams) -> dict:
+        m = self.metrics
+        s = self.solution
+        return {
+            "solver": s.solver, "status": s.status, "objective": s.objective, "bound": s.bound,
+            "seconds": round(s.seconds, 3), "penalties": s.penalties,
+            "params": {"time_limit_seconds": params.time_limit_seconds, "workers": params.workers, "seed": params.seed},
+            "inputs": {
+                "people": len(self.problem.people), "slots": len(self.problem.slots),
+                "days": len(self.problem.days), "unavailability": len(self.problem.unavailability),
+                "cover_groups": len(self.problem.cover_groups),
+            },
+            "coverage": m.coverage if m else 0.0, "seats": m.seats if m else 0,
+            "filled": m.filled if m else 0, "cover_groups_met": m.cover_groups_met if m else 0,
+            "spread": m.spread if m else None, "rest_spread": m.rest_spread if m else None,
+            "hard_violations": len(self.violations),
+            "explanations": [e.message for e in self.explanations],
+        }  # fmt: skip
+
+
+class Planner:
+    def __init__(self, db: Database, workdays: WorkingDays, rosters: Rosters) -> None:
+        self.db = db
+        self.workdays = workdays
+        self.rosters = rosters
+
+    def units(self, kind: str, unit: str) -> list[str]:
+        """The units a kind is planned for, within `unit` ('all' for the whole city)."""
+        check_kind(kind)
+        with self.db.reading() as cur:
+            rows = cur.execute(
+                "SELECT code, kind, county_code FROM units WHERE kind != 'village'"
+            ).fetchall()
+        kinds = {code: k for code, k, _ in rows}
+        wanted = ("township",) if kind == "adviser-circuits" else ("city", "county")
+        if unit == "all":
+            return sorted(c for c, k in kinds.items() if k in wanted)
+        if unit not in kinds:
+            raise UnknownUnitError(unit)
+        if kinds[unit] in wanted:
+            return [unit]
+        return sorted(
+            c for c, k, county in rows if k in wanted and (county == unit or unit == _city(rows))
+        )
+
+    def problem(self, kind: str, unit: str, month: str) -> solver.Problem:
+        facts = read_facts(self.db, self.workdays, kind, unit, month)
+        return BUILDERS[kind](facts)
+
+    def plan(
+        self, kind: str, unit: str, month: str, params: solver.SolveParams, actor: str,
+        record: bool = True, reason: str = "",
+    ) -> Plan:  # fmt: skip
+        problem = self.problem(kind, unit, month)
+        return self.solve_and_record(kind, unit, month, problem, params, actor, record, reason)
+
+    def solve_and_record(
+        self, kind: str, unit: str, month: str, problem: solver.Problem, params: solver.SolveParams,
+        actor: str, record: bool = True, reason: str = "",
+    ) -> Plan:  # fmt: skip
+        solution = solver.solve(problem, params)
+        plan = Plan(kind, unit, month, problem, solution)
+        if solution.has_assignment:
+            plan.violations = solver.check(problem, solution.assignments)
+            plan.metrics = solver.measure(problem, solution)
+        plan.explanations = solver.explain(problem, solution)
+        if record and solution.has_assignment and not plan.violations:
+            plan.roster_id = self.rosters.draft(
+                kind, unit, month, self.placements(kind, unit, month, problem, solution),
+                plan.summary(params), actor=actor, reason=reason,
+            )  # fmt: skip
+        return plan
+
+    def placements(
+        self, kind: str, unit: str, month: str, problem: solver.Problem, solution: solver.Solution
+    ) -> list[tuple[date, str, str, int, str]]:
+        """Seat each slot's people; someone already in a slot keeps their seat (and duty id)."""
+        previous = self.rosters.get(kind, unit, month)
+        seat_of = {}
+        if previous is not None:
+            seat_of = {
+                (a.day, a.place, a.shift, a.person): a.seat for a in previous.assignments.values()
+            }
+        out = []
+        for slot in problem.slots:
+            people = solution.people_of(slot.id)
+            kept = {
+                p: seat_of[(slot.day, slot.station_id, slot.shift, p)]
+                for p in people
+                if (slot.day, slot.station_id, slot.shift, p) in seat_of
+            }
+            free = iter(s for s in range(len(people) + len(kept)) if s not in kept.values())
+            for person in people:
+                seat = kept[person] if person in kept else next(free)
+                out.append((slot.day, slot.station_id, slot.shift, seat, person))
+        return out
+
+
+def _city(rows: list) -> str:
+    return next((code for code, kind, _ in rows if kind == "city"), "")
+
+
+class UnknownUnitError(DomainError):
+    def __init__(self, unit: str) -> None:
+        super().__init__(f"找不到单位“{unit}”", f"Unknown unit '{unit}'")
