@@ -1,0 +1,51 @@
+"""Readable names of days, slots and people in Chinese (default) or English, for the
+checker's and the explainer's sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from solver.index import ProblemIndex
+
+LANGS = ("zh", "en")
+
+
+def day_label(day: date, lang: str = "zh") -> str:
+    if lang == "en":
+        return f"{day.day} {day:%b}"
+    return f"{day.month}月{day.day}日"
+
+
+def slot_label(index: ProblemIndex, slot_id: str, lang: str = "zh") -> str:
+    slot = index.slots.get(slot_id)
+    if slot is None:
+        return slot_id
+    shift = index.shifts.get(slot.shift)
+    station = slot.station_name or slot.station_id
+    shift_name = (shift.name if shift else "") or slot.shift
+    if lang == "en":
+        station = slot.station_name_en or station
+        shift_name = (shift.name_en if shift else "") or shift_name
+        return f"{station}, {day_label(slot.day, lang)} {shift_name}"
+    return f"{station} {day_label(slot.day, lang)} {shift_name}"
+
+
+def person_label(index: ProblemIndex, person_id: str, lang: str = "zh") -> str:
+    person = index.people.get(person_id)
+    if person is None:
+        return person_id
+    if lang == "en":
+        return person.name_en or person.name or person.id
+    return person.name or person.id
+
+
+def people_label(index: ProblemIndex, person_ids: Iterable[str], lang: str = "zh") -> str:
+    names = [person_label(index, p, lang) for p in person_ids]
+    return (", " if lang == "en" else "、").join(names)
+
+
+def pick(lang: str, zh: str, en: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; use one of {LANGS}")
+    return en if lang == "en" else zh
