@@ -59,6 +59,17 @@ class Rosters:
     def reassign(self, roster: str, duty: str, person: str, actor: str, reason: str) -> None:
         self._change(roster, lambda r: r.reassign(duty, person, actor=actor, reason=reason))
 
+    def add(
+        self, kind: str, unit_code: str, month: str, placement: Placement, actor: str, reason: str
+    ) -> str:
+        rid = roster_id(kind, unit_code, month)
+        day, place, shift, seat, person = placement
+        duty = Assignment(
+            assignment_id(rid, day, place, shift, seat), day, place, shift, seat, person
+        )
+        self._change(rid.hex, lambda r: r.add(duty, actor=actor, reason=reason))
+        return duty.id
+
     def remove(self, roster: str, duty: str, actor: str, reason: str) -> None:
         self._change(roster, lambda r: r.remove(duty, actor=actor, reason=reason))
 

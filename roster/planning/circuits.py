@@ -34,7 +34,7 @@ def build_problem(facts: Facts, options: Options = Options()) -> solver.Problem:
     for village in villages:
         ids = []
         for day in days:
-            slot_id = f"{day.date.isoformat()}/{village.code}/day"
+            slot_id = common.slot_id(day.date, village.code, "day")
             ids.append(slot_id)
             market = is_market_day(day.date, village.market_days)
             slots.append(

@@ -1,12 +1,18 @@
 """Translations every roster kind shares: shifts, days, unavailability and carried balances."""
 
 from collections.abc import Iterable
+from datetime import date
 
 import solver
 from domain.values import SHIFTS
 from roster.planning.facts import Facts
 
 SHIFT_NAMES = {"am": ("上午", "morning"), "pm": ("下午", "afternoon"), "day": ("全天", "all day")}
+
+
+def slot_id(day: date, place: str, shift: str) -> str:
+    """One slot per day, place and shift, named the same in every kind and in replanning."""
+    return f"{day.isoformat()}/{place}/{shift}"
 
 
 def shift_types() -> tuple[solver.ShiftType, ...]:

@@ -49,7 +49,7 @@ def build_problem(facts: Facts, options: Options = Options()) -> solver.Problem:
                     continue
                 slots.append(
                     solver.Slot(
-                        f"{day.day.isoformat()}/{station.code}/{shift}", day.day, shift, station.code,
+                        common.slot_id(day.day, station.code, shift), day.day, shift, station.code,
                         station.name, demand=solver.Demand(minimum=0, target=seats),
                         eligible=tuple(everyone),
                     )

@@ -31,7 +31,7 @@ def build_problem(facts: Facts) -> solver.Problem:
     for day in days:
         day_slots = []
         for station in stations:
-            slot_id = f"{day.date.isoformat()}/{station.code}/day"
+            slot_id = common.slot_id(day.date, station.code, "day")
             slots.append(
                 solver.Slot(
                     slot_id, day.date, "day", station.code, station.name,
