@@ -57,6 +57,9 @@ class Cursor:
     def fetchall(self) -> list[Any]:
         return self.raw.fetchall()
 
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.raw.fetchall())
+
     @property
     def rowcount(self) -> int:
         return self.raw.rowcount

@@ -5,7 +5,10 @@ import json
 import tempfile
 from pathlib import Path
 
+import solver
+from domain.roster import check_month
 from roster.bench import replay
+from roster.bench import solve as solve_bench
 from roster.bootstrap import build
 from roster.cli.common import progress_bar
 
@@ -21,6 +24,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     r.add_argument("--events", type=int, default=200_000)
     r.add_argument("--json", action="store_true", help="print only the JSON result line")
     r.set_defaults(run=run_replay)
+    s = sub.add_parser(
+        "solve",
+        help="solve a whole city's month (all kinds, all units) beside a greedy baseline",
+        description="在临时库中载入示范城市，求解全部三类排班并与贪心基线对比。",
+    )
+    s.add_argument("--scale", choices=("small", "jining"), default="jining")
+    s.add_argument("--month", required=True, help="YYYY-MM")
+    s.add_argument("--time-limit", type=float, default=20.0, help="seconds per unit")
+    s.add_argument("--json", action="store_true", help="print only the JSON result line")
+    s.set_defaults(run=run_solve)
 
 
 def run_replay(args: argparse.Namespace) -> int:
@@ -41,4 +54,31 @@ def run_replay(args: argparse.Namespace) -> int:
             f"重建读模型：{result['rebuild_per_s']} 条/秒（{result['store']}）"
         )
     print(json.dumps(result))
+    return 0
+
+
+def run_solve(args: argparse.Namespace) -> int:
+    check_month(args.month)
+    params = solver.SolveParams(time_limit_seconds=args.time_limit)
+    with tempfile.TemporaryDirectory(prefix="roster-bench-") as folder:
+        services = build(database_url=f"sqlite:///{Path(folder) / 'bench.sqlite'}")
+        try:
+            with progress_bar(None, "求解", "个单位") as bar:
+                result = solve_bench.run(
+                    services, args.scale, args.month, params, lambda k, u: bar.update(1)
+                )
+            first_county = services.planner.units("duty-lawyers", "all")[1]
+            result["minimal_change"] = solve_bench.minimal_change(
+                services, first_county, args.month, params
+            )
+        finally:
+            services.close()
+    if not args.json:
+        for who in ("solver", "baseline"):
+            for kind, f in result[who].items():
+                print(
+                    f"{who:8} {kind:17} 覆盖 {f['filled']}/{f['slots']} ({f['coverage']:.1%}) "
+                    f"违规 {f['hard_violations']} 差 {f['spread']}/{f['weekend_spread']} {f['seconds']}s"
+                )
+    print(json.dumps(result, ensure_ascii=False))
     return 0

@@ -65,6 +65,13 @@ def build_problem(facts: Facts, options: Options = Options()) -> solver.Problem:
             solver.StationCost(c, s.code, options.travel_weight) for c in paired for s in stations
         ),
         default_limits=solver.Limits(max_per_day=1, max_shifts=options.max_duties),
+        person_limits=tuple(
+            solver.PersonLimits(
+                c, solver.Limits(max_per_day=1, max_shifts=max(0, options.max_duties - n))
+            )
+            for c in everyone
+            if (n := facts.duties_elsewhere.get(c, 0))
+        ),
         group_limits=firm_shares(facts, home, seats, options),
         fairness_pools=tuple(
             solver.FairnessPool(pool_id, tuple(members))

@@ -1,7 +1,7 @@
 """The facts a month's plan needs, read once from the read models as plain records."""
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -61,6 +61,7 @@ class Facts:
     # person → {day: set of shifts, or None for the whole day}
     unavailable: dict[str, dict[date, set[str] | None]] = field(default_factory=dict)
     busy_elsewhere: dict[str, set[date]] = field(default_factory=dict)  # other rosters' duties
+    duties_elsewhere: Counter = field(default_factory=Counter)  # same kind, other units
     history: dict[str, tuple[int, int]] = field(default_factory=dict)  # (duties, rest duties)
 
 
@@ -121,12 +122,15 @@ def read_facts(db: Database, workdays: WorkingDays, kind: str, unit_code: str, m
         ).fetchall():
             _mark_unavailable(facts.unavailable.setdefault(person, {}), starts, ends, first, last)
         own = (kind, unit_code, month)
-        for person, day in cur.execute(
-            "SELECT d.person_code, d.day FROM roster_duties d JOIN rosters r ON r.id = d.roster_id "
+        for person, day, other_kind in cur.execute(
+            "SELECT d.person_code, d.day, r.kind FROM roster_duties d "
+            "JOIN rosters r ON r.id = d.roster_id "
             "WHERE r.month = ? AND NOT (r.kind = ? AND r.unit_code = ? AND r.month = ?)",
             (month, *own),
         ).fetchall():
             facts.busy_elsewhere.setdefault(person, set()).add(date.fromisoformat(day))
+            if other_kind == kind:  # e.g. a city lawyer already on duty in another county
+                facts.duties_elsewhere[person] += 1
         facts.history = _history(cur, kind, unit_code, first)
     return facts
 

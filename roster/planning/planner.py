@@ -19,6 +19,14 @@ BUILDERS: dict[str, Callable[[Facts], solver.Problem]] = {
     "adviser-circuits": circuits.build_problem,
 }
 SOLVE_ORDER = ("reception", "duty-lawyers", "adviser-circuits")
+# Units with something to plan: a reception place, a duty station, villages with advisers.
+PLANNABLE = {
+    "reception": "SELECT DISTINCT unit_code FROM stations WHERE open = 1 AND kind IN "
+    + str(reception.PLACE_KINDS),
+    "duty-lawyers": "SELECT DISTINCT unit_code FROM stations WHERE open = 1",
+    "adviser-circuits": "SELECT DISTINCT parent_code FROM units WHERE kind = 'village' "
+    "AND adviser_code != ''",
+}
 
 
 @dataclass
@@ -60,23 +68,21 @@ class Planner:
         self.rosters = rosters
 
     def units(self, kind: str, unit: str) -> list[str]:
-        """The units a kind is planned for, within `unit` ('all' for the whole city)."""
+        """The units a kind is planned for, within `unit` (a county with its townships; 'all')."""
         check_kind(kind)
         with self.db.reading() as cur:
             rows = cur.execute(
                 "SELECT code, kind, county_code FROM units WHERE kind != 'village'"
             ).fetchall()
+            plannable = {code for (code,) in cur.execute(PLANNABLE[kind]).fetchall()}
         kinds = {code: k for code, k, _ in rows}
-        wanted = ("township",) if kind == "adviser-circuits" else ("city", "county")
-        if unit == "all":
-            return sorted(c for c, k in kinds.items() if k in wanted)
-        if unit not in kinds:
+        if unit not in kinds and unit != "all":
             raise UnknownUnitError(unit)
-        if kinds[unit] in wanted:
-            return [unit]
-        return sorted(
-            c for c, k, county in rows if k in wanted and (county == unit or unit == _city(rows))
-        )
+        if unit == "all":
+            within = set(kinds)
+        else:
+            within = {c for c, _, county in rows if c == unit or county == unit}
+        return sorted(within & plannable)
 
     def problem(self, kind: str, unit: str, month: str) -> solver.Problem:
         facts = read_facts(self.db, self.workdays, kind, unit, month)
@@ -129,10 +135,6 @@ class Planner:
                 seat = kept[person] if person in kept else next(free)
                 out.append((slot.day, slot.station_id, slot.shift, seat, person))
         return out
-
-
-def _city(rows: list) -> str:
-    return next((code for code, kind, _ in rows if kind == "city"), "")
 
 
 class UnknownUnitError(DomainError):

@@ -47,7 +47,7 @@ def build_problem(facts: Facts) -> solver.Problem:
                 weight=1_000_000,
             )
         )  # fmt: skip
-    heads = [code for code in leaders if facts.people[code].is_head]
+    heads = [code for code in leaders if facts.people[code].is_head] if slots else []
     per_leader = math.ceil(len(days) / max(1, len(leaders)))
     return solver.Problem(
         days=days,

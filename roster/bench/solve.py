@@ -1,0 +1,140 @@
+"""The city's month, solved: all three kinds for every unit, checked, beside a greedy baseline.
+
+The baseline fills each slot with the eligible, available person who has waited longest since
+their last duty (the rule common on-call tools use), on exactly the same Problem.
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import solver
+from roster.demo.city import generate_city
+from roster.demo.seed import seed
+from roster.planning.planner import SOLVE_ORDER
+from roster.services import Services
+
+
+@dataclass
+class Tally:
+    units: int = 0
+    slots: int = 0  # seats demanded, or cover groups (days, villages) for cover-group kinds
+    filled: int = 0
+    hard_violations: int = 0
+    spread: int = 0
+    weekend_spread: int = 0
+    seconds: float = 0.0
+    unexplained: int = 0
+    explanations: list[str] = field(default_factory=list)
+
+    def add(self, problem: solver.Problem, metrics: solver.Metrics, seconds: float) -> None:
+        self.units += 1
+        if problem.cover_groups:
+            self.slots += metrics.cover_groups
+            self.filled += metrics.cover_groups_met
+        else:
+            self.slots += metrics.seats
+            self.filled += metrics.filled
+        self.hard_violations += metrics.hard_violations
+        self.spread = max(self.spread, metrics.spread)
+        self.weekend_spread = max(self.weekend_spread, metrics.rest_spread)
+        self.seconds += seconds
+
+    def merge(self, other: "Tally") -> None:
+        self.units += other.units
+        self.slots += other.slots
+        self.filled += other.filled
+        self.hard_violations += other.hard_violations
+        self.spread = max(self.spread, other.spread)
+        self.weekend_spread = max(self.weekend_spread, other.weekend_spread)
+        self.seconds += other.seconds
+        self.unexplained += other.unexplained
+
+    def figures(self) -> dict:
+        return {
+            "units": self.units, "slots": self.slots, "filled": self.filled,
+            "coverage": round(self.filled / self.slots, 4) if self.slots else 1.0,
+            "hard_violations": self.hard_violations, "spread": self.spread,
+            "weekend_spread": self.weekend_spread, "seconds": round(self.seconds, 2),
+        }  # fmt: skip
+
+
+def run(
+    services: Services, scale: str, month: str, params: solver.SolveParams,
+    progress: Callable[[str, str], None] = lambda kind, unit: None,
+) -> dict:  # fmt: skip
+    started = time.perf_counter()
+    seed(services, generate_city(scale))
+    services.follower.catch_up()
+    seeded = time.perf_counter() - started
+    ours: dict[str, Tally] = {}
+    baseline: dict[str, Tally] = {}
+    for kind in SOLVE_ORDER:
+        ours[kind], baseline[kind] = Tally(), Tally()
+        for unit in services.planner.units(kind, "all"):
+            progress(kind, unit)
+            t0 = time.perf_counter()
+            problem = services.planner.problem(kind, unit, month)
+            plan = services.planner.solve_and_record(kind, unit, month, problem, params, "bench")
+            ours[kind].add(
+                problem,
+                plan.metrics or solver.measure(problem, plan.solution),
+                time.perf_counter() - t0,
+            )
+            ours[kind].explanations += [e.message for e in plan.explanations]
+            t0 = time.perf_counter()
+            greedy = solver.greedy_baseline(problem)
+            baseline[kind].add(problem, solver.measure(problem, greedy), time.perf_counter() - t0)
+    return {
+        "scale": scale, "month": month, "seed_seconds": round(seeded, 2),
+        "solver": _with_total(ours), "baseline": _with_total(baseline),
+        "unfilled_explained": sum(len(t.explanations) for t in ours.values()),
+    }  # fmt: skip
+
+
+def _with_total(tallies: dict[str, Tally]) -> dict:
+    total = Tally()
+    for tally in tallies.values():
+        total.merge(tally)
+    return {**{kind: t.figures() for kind, t in tallies.items()}, "total": total.figures()}
+
+
+def minimal_change(services: Services, unit: str, month: str, params: solver.SolveParams) -> dict:
+    """Publish a county's duty-lawyer month, then drop its busiest lawyer for the second half."""
+    from datetime import datetime, timedelta
+    from datetime import time as clock
+    from zoneinfo import ZoneInfo
+
+    from domain.roster import month_bounds
+    from roster.planning.replan import replan
+
+    first, last = month_bounds(month)
+    middle = first + timedelta(days=15)
+    services.rosters.publish("duty-lawyers", unit, month, actor="bench")
+    roster = services.rosters.get("duty-lawyers", unit, month)
+    later = [a.person for a in roster.assignments.values() if a.day >= middle]
+    dropped = max(sorted(set(later)), key=later.count)
+    shanghai = ZoneInfo("Asia/Shanghai")
+    services.registry.declare_unavailable(
+        dropped, datetime.combine(middle, clock(0), shanghai),
+        datetime.combine(last + timedelta(days=1), clock(0), shanghai), "退出后半月值班", actor="bench",
+    )  # fmt: skip
+    result = replan(
+        services.planner,
+        services.rosters,
+        "duty-lawyers",
+        unit,
+        month,
+        middle,
+        params,
+        "bench",
+        "退出",
+    )
+    own = sum(1 for m in result.moves if m.before == dropped)
+    return {
+        "unit": unit,
+        "dropped_duties": later.count(dropped),
+        "moved_dropped": own,
+        "moved_others": len(result.moves) - own,
+        "hard_violations": len(result.plan.violations),
+    }

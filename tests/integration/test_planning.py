@@ -1,0 +1,171 @@
+"""Planning on the small demo city: every kind solves, obeys its rules, and is recorded."""
+
+import itertools
+from collections import Counter, defaultdict
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import solver
+from domain.person import DUTY_QUALIFICATION
+from domain.workdays import UndeclaredYearError
+from roster.bootstrap import build
+from roster.demo.city import generate_city
+from roster.demo.seed import seed
+from roster.planning.lunar import is_market_day
+from roster.planning.replan import replan
+
+MONTH = "2026-12"
+COUNTY = "370827"
+PARAMS = solver.SolveParams(time_limit_seconds=8, stall_seconds=1.0)
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory):
+    """The small city with all three kinds planned for December, shared by this module."""
+    path = tmp_path_factory.mktemp("planning") / "roster.sqlite"
+    services = build(database_url=f"sqlite:///{path}")
+    seed(services, generate_city("small"))
+    services.follower.catch_up()
+    plans = {}
+    for kind in ("reception", "duty-lawyers", "adviser-circuits"):
+        for unit in services.planner.units(kind, COUNTY):
+            plans[(kind, unit)] = services.planner.plan(kind, unit, MONTH, PARAMS, actor="m-test")
+    yield services, plans
+    services.close()
+
+
+def test_every_plan_is_feasible_checked_and_recorded(city):
+    services, plans = city
+    assert {k for k, _ in plans} == {"reception", "duty-lawyers", "adviser-circuits"}
+    for (kind, unit), plan in plans.items():
+        assert plan.solution.has_assignment, (kind, unit)
+        assert plan.violations == [], (kind, unit)
+        assert plan.roster_id, (kind, unit)
+        roster = services.rosters.get(kind, unit, MONTH)
+        assert roster.state == "draft"
+        assert len(roster.assignments) == sum(len(p) for p in plan.solution.assignments.values())
+
+
+def test_reception_one_leader_each_working_day_never_two_days_running(city):
+    services, _plans = city
+    roster = services.rosters.get("reception", COUNTY, MONTH)
+    by_day = defaultdict(list)
+    for a in roster.assignments.values():
+        by_day[a.day].append(a.person)
+    workdays = [d.day for d in services.workdays.month(MONTH) if d.type == "workday"]
+    assert sorted(by_day) == workdays
+    assert all(len(people) == 1 for people in by_day.values())
+    for yesterday, today in itertools.pairwise(workdays):
+        assert by_day[yesterday] != by_day[today]
+    with services.db.reading() as cur:
+        head = cur.execute(
+            "SELECT code FROM people WHERE unit_code = ? AND role = 'leader' AND is_head = 1",
+            (COUNTY,),
+        ).fetchone()[0]
+    assert any(people == [head] for people in by_day.values())
+    counts = Counter(p for people in by_day.values() for p in people)
+    assert max(counts.values()) - min(counts.values()) <= 1
+
+
+def test_duty_lawyers_are_qualified_home_or_paired_and_fairly_loaded(city):
+    services, plans = city
+    plan = plans[("duty-lawyers", COUNTY)]
+    assert plan.metrics.coverage == 1.0
+    assert plan.metrics.spread <= 1 and plan.metrics.rest_spread <= 1
+    with services.db.reading() as cur:
+        people = {
+            r[0]: r[1:] for r in cur.execute("SELECT code, qualifications, firm_code FROM people")
+        }
+        home_firms = {
+            r[0] for r in cur.execute("SELECT code FROM firms WHERE county_code = ?", (COUNTY,))
+        }
+        paired = {
+            r[0]
+            for r in cur.execute(
+                "SELECT firm_code FROM firm_pairings WHERE county_code = ?", (COUNTY,)
+            )
+        }
+    roster = services.rosters.get("duty-lawyers", COUNTY, MONTH)
+    per_person = Counter(a.person for a in roster.assignments.values())
+    per_day = Counter((a.person, a.day) for a in roster.assignments.values())
+    for person, count in per_person.items():
+        qualifications, firm = people[person]
+        assert DUTY_QUALIFICATION in qualifications
+        assert firm in home_firms | paired
+        assert count <= 4
+    assert max(per_day.values()) == 1
+
+
+def test_every_village_is_visited_once_by_its_adviser_mostly_on_market_days(city):
+    services, plans = city
+    with services.db.reading() as cur:
+        villages = {
+            code: (parent, adviser, days)
+            for code, parent, adviser, days in cur.execute(
+                "SELECT code, parent_code, adviser_code, market_days FROM units WHERE kind = 'village'"
+            )
+        }
+    visits, on_market = Counter(), 0
+    for (kind, township), _plan in plans.items():
+        if kind != "adviser-circuits":
+            continue
+        roster = services.rosters.get(kind, township, MONTH)
+        per_adviser_day = Counter((a.person, a.day) for a in roster.assignments.values())
+        assert max(per_adviser_day.values()) <= 3
+        for a in roster.assignments.values():
+            parent, adviser, days = villages[a.place]
+            assert (parent, adviser) == (township, a.person)
+            visits[a.place] += 1
+            on_market += is_market_day(a.day, tuple(eval(days)))
+    assert set(visits) == set(villages) and set(visits.values()) == {1}
+    with_market = sum(1 for _, _, d in villages.values() if d != "[]")
+    assert on_market >= with_market * 0.8
+
+
+def test_replan_moves_only_the_dropped_lawyers_duties_plus_at_most_three(city):
+    services, _ = city
+    services.rosters.publish("duty-lawyers", COUNTY, MONTH, actor="m-test")
+    roster = services.rosters.get("duty-lawyers", COUNTY, MONTH)
+    middle = date(2026, 12, 16)
+    later = [a.person for a in roster.assignments.values() if a.day >= middle]
+    dropped = max(sorted(set(later)), key=later.count)
+    services.registry.declare_unavailable(
+        dropped, datetime.combine(middle, time(0), SHANGHAI), datetime(2027, 1, 1, tzinfo=SHANGHAI),
+        "借调", actor="m-test",
+    )  # fmt: skip
+    result = replan(
+        services.planner,
+        services.rosters,
+        "duty-lawyers",
+        COUNTY,
+        MONTH,
+        middle,
+        PARAMS,
+        "m-test",
+        "借调",
+    )
+    own = [m for m in result.moves if m.before == dropped]
+    assert len(own) == later.count(dropped)
+    assert len(result.moves) - len(own) <= 3
+    after = services.rosters.get("duty-lawyers", COUNTY, MONTH)
+    assert all(a.person != dropped for a in after.assignments.values() if a.day >= middle)
+    before_first_half = {a.id: a.person for a in roster.assignments.values() if a.day < middle}
+    assert {i: after.assignments[i].person for i in before_first_half} == before_first_half
+
+
+def test_an_undeclared_year_is_refused_before_solving(city):
+    services, _ = city
+    with pytest.raises(UndeclaredYearError):
+        services.planner.plan("reception", COUNTY, "2027-01", PARAMS, actor="m-test")
+
+
+def test_facts_read_the_same_on_both_stores(services):
+    seed(services, generate_city("small"))
+    services.follower.catch_up()
+    problem = services.planner.problem("duty-lawyers", COUNTY, MONTH)
+    assert len(problem.slots) > 100 and len(problem.people) > 40
+    plan = services.planner.plan("reception", COUNTY, MONTH, PARAMS, actor="m-test")
+    assert plan.violations == [] and plan.roster_id
