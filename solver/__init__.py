@@ -31,6 +31,7 @@ from solver.problem import (
 from solver.serialize import from_json, to_json
 from solver.solution import Progress, Solution
 from solver.solve import CancelToken, SolveParams, solve
+from solver.validate import ProblemError, problem_errors, validate
 
 __all__ = [
     "Assignment",
@@ -49,6 +50,7 @@ __all__ = [
     "PersonLimits",
     "PoolFairness",
     "Problem",
+    "ProblemError",
     "Progress",
     "Request",
     "Rotation",
@@ -70,6 +72,8 @@ __all__ = [
     "greedy_baseline",
     "measure",
     "pool_fairness",
+    "problem_errors",
     "solve",
     "to_json",
+    "validate",
 ]

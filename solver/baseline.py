@@ -13,7 +13,9 @@ from solver.problem import Problem, Slot
 from solver.solution import HEURISTIC, Solution
 
 
-def greedy_baseline(problem: Problem) -> Solution:
+def greedy_baseline(problem: Problem, keep_previous: bool = False) -> Solution:
+    """Frozen slots keep their previous people. With `keep_previous`, every other previous
+    assignment that still holds is kept too and only the gaps are filled (a re-plan)."""
     started = time.monotonic()
     index = ProblemIndex(problem)
     ledger = Ledger(index)
@@ -36,22 +38,49 @@ def greedy_baseline(problem: Problem) -> Solution:
     for slot in ordered:
         if slot.id in index.frozen_slot_ids:
             for pid in index.previous.get(slot.id, ()):
-                chosen[slot.id].append(pid)
-                ledger.take(pid, slot)
+                if pid in index.people:
+                    chosen[slot.id].append(pid)
+                    ledger.take(pid, slot)
+    if keep_previous:
+        for slot in ordered:
+            if slot.id in index.frozen_slot_ids:
+                continue
+            for pid in index.previous.get(slot.id, ())[: slot.demand.upper]:
+                if pid in index.available(slot) and ledger.can_take(pid, slot):
+                    chosen[slot.id].append(pid)
+                    ledger.take(pid, slot)
     for slot in ordered:
         if slot.id not in index.frozen_slot_ids:
             fill(slot, max(slot.demand.target, slot.demand.minimum))
-    for group in problem.cover_groups:  # e.g. villages still without a visit: market days first
+    for group in problem.cover_groups:  # e.g. villages still without a visit
         members = [index.slots[s] for s in group.slot_ids if s in index.slots]
-        members.sort(key=lambda s: (-s.preference, start(s)))
-        for slot in members:
-            if sum(len(chosen[s.id]) for s in members) >= group.minimum:
+        while sum(len(chosen[s.id]) for s in members) < group.minimum:
+            best = _best_visit(index, ledger, chosen, members, start)
+            if best is None:
                 break
-            if slot.id not in index.frozen_slot_ids:
-                fill(slot, min(slot.demand.upper, len(chosen[slot.id]) + 1))
+            chosen[best[0].id].append(best[1])
+            ledger.take(best[1], best[0])
     return Solution(
         assignments={k: tuple(v) for k, v in chosen.items()},
         status=HEURISTIC,
         seconds=time.monotonic() - started,
         solver="greedy",
     )
+
+
+def _best_visit(index, ledger, chosen, members, start):
+    """The (slot, person) a cover group should get next: a preferred day (market day)
+    first, then one that does not touch the person's other duty days, then the longest
+    wait, then the earliest."""
+    best, best_key = None, None
+    for slot in members:
+        if slot.id in index.frozen_slot_ids or len(chosen[slot.id]) >= slot.demand.upper:
+            continue
+        for pid in index.available(slot):
+            if pid in chosen[slot.id] or not ledger.can_take(pid, slot):
+                continue
+            near = sum(abs((d - slot.day).days) == 1 for d in ledger.days[pid])
+            key = (-slot.preference, near, ledger.waited(pid), start(slot))
+            if best_key is None or key < best_key:
+                best, best_key = (slot, pid), key
+    return best

@@ -77,6 +77,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{person} 在 {day} 所在的一周值班 {count} 次，上限 {limit} 次",
         "{person} has {count} duties in the week of {day}, limit {limit}",
     ),
+    "max_areas_per_day": (
+        "{person} {day} 在 {count} 个片区值班，上限 {limit} 个",
+        "{person} works in {count} areas on {day}, limit {limit}",
+    ),
     "cover_group_minimum": (
         "{group}：至少需要 {limit} 人次，仅 {count} 人次",
         "{group}: needs at least {limit}, has {count}",
@@ -198,6 +202,9 @@ def _per_person(c: _Checker) -> None:
                 person=pid,
                 shift=cap.shift,
             )
+        areas = Counter(s.day for s in {(s.day, s.area): s for s in slots}.values())
+        for day, n in sorted(areas.items()):
+            c.limit("max_areas_per_day", n, lim.max_areas_per_day, True, person=pid, day=day)
         c.limit("max_shifts", len(slots), lim.max_shifts, True, person=pid)
         minutes = sum(c.ix.minutes(s) for s in slots)
         c.limit("max_minutes", minutes, lim.max_minutes, True, person=pid)

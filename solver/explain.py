@@ -24,6 +24,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "rest_between_shifts": ("与相邻班次间隔不足", "too little rest next to another duty"),
     "max_consecutive_days": ("连续值班天数已达上限", "too many days in a row"),
     "max_weekends": ("周末/节假日值班已达上限", "reached the weekend limit"),
+    "max_areas_per_day": ("当天已在其他片区", "already working in another area that day"),
     "group_maximum": ("所在单位已达配额", "their group reached its quota"),
 }
 

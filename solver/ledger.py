@@ -52,6 +52,10 @@ class Ledger:
             ix.rest_conflict(other, slot) or ix.rest_conflict(slot, other) for other in taken
         ):
             return "rest_between_shifts"
+        if lim.max_areas_per_day is not None:
+            areas = {s.area for s in taken if s.day == slot.day} | {slot.area}
+            if len(areas) > lim.max_areas_per_day:
+                return "max_areas_per_day"
         cap = lim.max_consecutive_days
         if cap is not None and self._run_with(pid, slot.day) > cap:
             return "max_consecutive_days"

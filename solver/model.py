@@ -48,13 +48,13 @@ class RosterModel:
             for pid in people:
                 if pid not in self.index.people:
                     continue
-                var = self._new_bool()
+                var = self.new_bool()
                 self.x[slot.id, pid] = var
                 self.by_slot[slot.id].append((pid, var))
                 self.by_person[pid].append((slot, var))
                 self.by_person_day[pid, slot.day].append((slot, var))
 
-    def _new_bool(self) -> cp_model.IntVar:
+    def new_bool(self) -> cp_model.IntVar:
         # What CpModel.new_bool_var does, without naming and a fresh Domain each time:
         # a county month has ~100k of these.
         return cp_model.IntVar(self.cp.model_proto).with_domain(_BOOL)
@@ -84,22 +84,23 @@ class RosterModel:
         """A literal that is true iff the person has any duty on `day`."""
         key = (pid, day)
         if key not in self._works:
-            self._works[key] = self._any([v for _, v in self.by_person_day.get(key, ())])
+            self._works[key] = self.any_of([v for _, v in self.by_person_day.get(key, ())])
         return self._works[key]
 
     def works_shift(self, pid: str, day: date, shift: str) -> cp_model.IntVar:
         key = (pid, day, shift)
         if key not in self._works_shift:
             lits = [v for s, v in self.by_person_day.get((pid, day), ()) if s.shift == shift]
-            self._works_shift[key] = self._any(lits)
+            self._works_shift[key] = self.any_of(lits)
         return self._works_shift[key]
 
-    def _any(self, lits: list[cp_model.IntVar]) -> cp_model.IntVar:
+    def any_of(self, lits: list[cp_model.IntVar]) -> cp_model.IntVar:
+        """A literal true iff any of `lits` is (the constant false if there are none)."""
         if not lits:
             return self._false
         if len(lits) == 1:
             return lits[0]
-        var = self.cp.new_bool_var("")
+        var = self.new_bool()
         self.cp.add_max_equality(var, lits)
         return var
 

@@ -75,6 +75,7 @@ class Slot:
     eligible: tuple[str, ...] | None = None  # person ids; None: everyone
     preference: int = 0  # reward per seat filled, e.g. a village's market day
     station_name_en: str = ""
+    area: str = ""  # e.g. the township, for Limits.max_areas_per_day
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Limits:
     min_consecutive_days_off: int | None = None  # gaps between two worked days only
     max_weekends: int | None = None
     max_per_week: int | None = None  # ISO weeks
+    max_areas_per_day: int | None = None  # distinct Slot.area a day (one township a day)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from solver.model import RosterModel, build_model
 from solver.problem import Problem
 from solver.rebalance import rebalance
 from solver.solution import Progress, Solution
+from solver.validate import validate
 
 
 class CancelToken:
@@ -67,15 +68,15 @@ class SolveParams:
     # hinted roster optimal can take most of the time limit: stop once the best solution
     # has not improved for this long. None runs to the time limit or optimality.
     stall_seconds: float | None = 2.0
-    # Big models spend most of a short run in presolve; None: light presolve above
-    # LIGHT_PRESOLVE_VARIABLES variables.
-    light_presolve: bool | None = None
+    # Big models spend seconds in CP-SAT's presolve for little gain once a complete hint
+    # exists; None: presolve only models up to PRESOLVE_MAX_VARIABLES variables.
+    presolve: bool | None = None
     log: bool = False
     progress: Callable[[Progress], None] | None = None
     cancel: CancelToken | None = None
 
 
-LIGHT_PRESOLVE_VARIABLES = 5_000
+PRESOLVE_MAX_VARIABLES = 5_000
 
 
 class _ProgressReporter(cp_model.CpSolverSolutionCallback):
@@ -92,6 +93,7 @@ class _ProgressReporter(cp_model.CpSolverSolutionCallback):
         self._timer: threading.Timer | None = None
         self._started = started
         self.solutions = 0
+        self.error: Exception | None = None
 
     def close(self) -> None:
         if self._timer is not None:
@@ -104,26 +106,32 @@ class _ProgressReporter(cp_model.CpSolverSolutionCallback):
             self._timer = threading.Timer(self._stall, self._stop)
             self._timer.daemon = True
             self._timer.start()
-        if self._report is None:
+        if self._report is None or self.error is not None:
             return
         filled = sum(1 for v in self._vars if self.boolean_value(v))
-        self._report(
-            Progress(
-                objective=self.objective_value,
-                bound=self.best_objective_bound,
-                seconds=time.monotonic() - self._started,
-                filled_seats=filled,
-                solutions=self.solutions,
-            )
+        progress = Progress(
+            objective=self.objective_value,
+            bound=self.best_objective_bound,
+            seconds=time.monotonic() - self._started,
+            filled_seats=filled,
+            solutions=self.solutions,
         )
+        try:
+            self._report(progress)
+        except Exception as exc:  # raised again by solve(), not lost in CP-SAT's thread
+            self.error = exc
+            self._stop()
 
 
 def solve(problem: Problem, params: SolveParams | None = None) -> Solution:
+    """Builds the model and searches. Raises ProblemError for a malformed problem; an
+    infeasible one comes back with status INFEASIBLE (see `solver.explain`)."""
     params = params or SolveParams()
     started = time.monotonic()
     cancel = params.cancel
     if cancel is not None and cancel.cancelled:
         return _empty(problem, st.CANCELLED, started)
+    validate(problem)
     model = build_model(problem)
     if params.hint:
         _add_hint(model)
@@ -135,12 +143,10 @@ def solve(problem: Problem, params: SolveParams | None = None) -> Solution:
     solver.parameters.num_workers = max(1, params.workers)
     solver.parameters.random_seed = params.seed
     solver.parameters.log_search_progress = params.log
-    light = params.light_presolve
-    if light or (light is None and len(model.x) > LIGHT_PRESOLVE_VARIABLES):
-        solver.parameters.cp_model_probing_level = 0
-        solver.parameters.symmetry_level = 0
-        solver.parameters.max_presolve_iterations = 1
-        solver.parameters.find_big_linear_overlap = False
+    presolve = params.presolve
+    if presolve is None:
+        presolve = len(model.x) <= PRESOLVE_MAX_VARIABLES
+    solver.parameters.cp_model_presolve = presolve
     stop = solver.stop_search
     reporter = _ProgressReporter(model, params, stop, started)
     if cancel is not None and not cancel._register(stop):
@@ -151,6 +157,8 @@ def solve(problem: Problem, params: SolveParams | None = None) -> Solution:
         reporter.close()
         if cancel is not None:
             cancel._unregister(stop)
+    if reporter.error is not None:
+        raise reporter.error
     status = solver.status_name(code)
     if status not in (st.OPTIMAL, st.FEASIBLE):
         cancelled = cancel is not None and cancel.cancelled and status == st.UNKNOWN
@@ -177,8 +185,9 @@ def _add_hint(model: RosterModel) -> None:
     """Hint every variable: the chosen people, and the counters and penalties they imply
     (found by a quick solve with the people fixed). A complete hint lets CP-SAT start from
     a full-coverage solution instead of searching for one."""
-    previous = model.index.previous
-    if not previous:
+    if model.index.previous:  # a re-plan: keep what still holds, fill the gaps
+        previous = greedy_baseline(model.problem, keep_previous=True).assignments
+    else:
         previous = rebalance(model.problem, greedy_baseline(model.problem).assignments)
     chosen = {(sid, pid) for sid, pids in previous.items() for pid in pids}
     hint = model.cp.proto.solution_hint
@@ -188,6 +197,7 @@ def _add_hint(model: RosterModel) -> None:
     helper.parameters.fix_variables_to_their_hinted_value = True
     helper.parameters.max_time_in_seconds = 2.0
     helper.parameters.num_workers = 1
+    _light_presolve(helper)  # the people are fixed: little left to simplify
     if helper.solve(model.cp) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         values = list(helper.response_proto.solution)
         model.cp.clear_hints()
@@ -195,6 +205,12 @@ def _add_hint(model: RosterModel) -> None:
         model.cp.proto.solution_hint.values.extend(values)
     # else the hinted people break a hard rule (a frozen or previous solution can):
     # keep the partial hint, CP-SAT repairs it
+
+
+def _light_presolve(solver: cp_model.CpSolver) -> None:
+    solver.parameters.cp_model_probing_level = 0
+    solver.parameters.symmetry_level = 0
+    solver.parameters.max_presolve_iterations = 1
 
 
 def _empty(problem: Problem, status: str, started: float) -> Solution:

@@ -5,7 +5,6 @@ import json
 import tempfile
 from pathlib import Path
 
-import solver
 from domain.roster import check_month
 from roster.bench import replay
 from roster.bench import solve as solve_bench
@@ -59,17 +58,17 @@ def run_replay(args: argparse.Namespace) -> int:
 
 def run_solve(args: argparse.Namespace) -> int:
     check_month(args.month)
-    params = solver.SolveParams(time_limit_seconds=args.time_limit)
     with tempfile.TemporaryDirectory(prefix="roster-bench-") as folder:
         services = build(database_url=f"sqlite:///{Path(folder) / 'bench.sqlite'}")
         try:
             with progress_bar(None, "求解", "个单位") as bar:
                 result = solve_bench.run(
-                    services, args.scale, args.month, params, lambda k, u: bar.update(1)
-                )
-            first_county = services.planner.units("duty-lawyers", "all")[1]
+                    services, args.scale, args.month, args.time_limit,
+                    progress=lambda kind, unit: bar.update(1),
+                )  # fmt: skip
+            county = services.planner.units("duty-lawyers", "all")[-1]
             result["minimal_change"] = solve_bench.minimal_change(
-                services, first_county, args.month, params
+                services, county, args.month, args.time_limit
             )
         finally:
             services.close()

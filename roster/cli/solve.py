@@ -7,7 +7,7 @@ from pathlib import Path
 import solver
 from domain.roster import ROSTER_KINDS, check_month
 from roster.cli.common import services_from
-from roster.planning.planner import SOLVE_ORDER, Plan
+from roster.planning.planner import SOLVE_ORDER, Plan, params_for
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -34,31 +34,36 @@ def run(args: argparse.Namespace) -> int:
     worst = 0
     try:
         for kind in kinds:
-            for unit in services.planner.units(kind, args.unit):
-                params = solver.SolveParams(
-                    time_limit_seconds=args.time_limit,
-                    workers=args.workers,
-                    progress=_progress(kind, unit),
-                )
-                plan = services.planner.plan(
-                    kind, unit, args.month, params, args.actor, record=not args.dry_run
-                )
-                _clear_progress()
-                _report(plan)
-                if args.dump:
-                    _dump(args.dump, plan)
-                if plan.violations or not plan.solution.has_assignment:
-                    worst = 1
+            units = services.planner.units(kind, args.unit)
+            params = params_for(kind, args.time_limit, args.workers, progress=_progress(kind))
+            plans = services.planner.plan_many(
+                kind, units, args.month, params, args.actor, on_plan=lambda p: _done(p, args)
+            ) if not args.dry_run else [
+                services.planner.plan(kind, u, args.month, params, args.actor, record=False)
+                for u in units
+            ]  # fmt: skip
+            if args.dry_run:
+                for plan in plans:
+                    _done(plan, args)
+            if any(p.violations or not p.solution.has_assignment for p in plans):
+                worst = 1
     finally:
         services.close()
     return worst
 
 
-def _progress(kind: str, unit: str):
+def _done(plan: Plan, args: argparse.Namespace) -> None:
+    _clear_progress()
+    _report(plan)
+    if args.dump:
+        _dump(args.dump, plan)
+
+
+def _progress(kind: str):
     def show(p: solver.Progress) -> None:
         if sys.stderr.isatty():
             print(
-                f"\r  {ROSTER_KINDS[kind]} {unit}: {p.seconds:5.1f}s 目标值 {p.objective:,.0f} "
+                f"\r  {ROSTER_KINDS[kind]}: {p.seconds:5.1f}s 目标值 {p.objective:,.0f} "
                 f"下界 {p.bound:,.0f} 已排 {p.filled_seats} 人次",
                 end="", file=sys.stderr, flush=True,
             )  # fmt: skip

@@ -65,51 +65,52 @@ class Facts:
     history: dict[str, tuple[int, int]] = field(default_factory=dict)  # (duties, rest duties)
 
 
+# Who may take part in each kind of roster for one unit; the rest of the city is not read.
+PEOPLE_OF_KIND = {
+    "reception": "role = 'leader' AND unit_code = ?",
+    "duty-lawyers": "role = 'lawyer' AND (firm_code IN (SELECT code FROM firms WHERE county_code = ?) "
+    "OR firm_code IN (SELECT firm_code FROM firm_pairings WHERE county_code = ?))",
+    "adviser-circuits": "role = 'adviser' AND code IN "
+    "(SELECT adviser_code FROM units WHERE kind = 'village' AND parent_code = ?)",
+}
+
+
 def read_facts(db: Database, workdays: WorkingDays, kind: str, unit_code: str, month: str) -> Facts:
     first, last = month_bounds(month)
     days = workdays.month(month)
+    scope = PEOPLE_OF_KIND[kind]
     with db.reading() as cur:
         unit = cur.execute("SELECT name FROM units WHERE code = ?", (unit_code,)).fetchone()
         facts = Facts(month, days, unit_code, unit[0] if unit else unit_code)
         for row in cur.execute(
             "SELECT code, name, role, unit_code, county_code, firm_code, qualifications, is_head, "
-            "title FROM people WHERE (active_to IS NULL OR active_to >= ?) "
+            f"title FROM people WHERE {scope} AND (active_to IS NULL OR active_to >= ?) "
             "AND (active_from IS NULL OR active_from <= ?)",
-            (first.isoformat(), last.isoformat()),
-        ).fetchall():
+            (*[unit_code] * scope.count("?"), first.isoformat(), last.isoformat()),
+        ):
             code, name, role, unit, county, firm, quals, head, title = row
+            qualifications = tuple(q for q in quals.split(",") if q)
             facts.people[code] = PersonFact(
-                code,
-                name,
-                role,
-                unit,
-                county,
-                firm,
-                tuple(q for q in quals.split(",") if q),
-                bool(head),
-                title,
+                code, name, role, unit, county, firm, qualifications, bool(head), title
             )
         for code, name, skind, unit, demand in cur.execute(
-            "SELECT code, name, kind, unit_code, demand FROM stations WHERE open = 1 ORDER BY code"
-        ).fetchall():
-            facts.stations.append(
-                StationFact(code, name, skind, unit, tuple(tuple(d) for d in json.loads(demand)))
-            )
+            "SELECT code, name, kind, unit_code, demand FROM stations "
+            "WHERE open = 1 AND unit_code = ? ORDER BY code",
+            (unit_code,),
+        ):
+            demand = tuple(tuple(d) for d in json.loads(demand))
+            facts.stations.append(StationFact(code, name, skind, unit, demand))
         for code, name, parent, adviser, market in cur.execute(
             "SELECT code, name, parent_code, adviser_code, market_days FROM units "
-            "WHERE kind = 'village' ORDER BY code"
-        ).fetchall():
-            facts.villages.append(
-                VillageFact(code, name, parent, adviser, tuple(json.loads(market)))
-            )
-        for code, name, county in cur.execute(
-            "SELECT code, name, county_code FROM firms"
-        ).fetchall():
+            "WHERE kind = 'village' AND parent_code = ? ORDER BY code",
+            (unit_code,),
+        ):
+            market_days = tuple(json.loads(market))
+            facts.villages.append(VillageFact(code, name, parent, adviser, market_days))
+        for code, name, county in cur.execute("SELECT code, name, county_code FROM firms"):
             facts.firms[code] = county
             facts.firm_names[code] = name
-        for firm, county in cur.execute(
-            "SELECT firm_code, county_code FROM firm_pairings"
-        ).fetchall():
+        for firm, county in cur.execute("SELECT firm_code, county_code FROM firm_pairings"):
             facts.pairings.setdefault(county, set()).add(firm)
         window = (
             datetime.combine(first, time(0), SHANGHAI).isoformat(),
@@ -119,15 +120,19 @@ def read_facts(db: Database, workdays: WorkingDays, kind: str, unit_code: str, m
             "SELECT person_code, starts_at, ends_at FROM unavailability "
             "WHERE ends_at > ? AND starts_at < ?",
             window,
-        ).fetchall():
-            _mark_unavailable(facts.unavailable.setdefault(person, {}), starts, ends, first, last)
+        ):
+            if person in facts.people:
+                marks = facts.unavailable.setdefault(person, {})
+                _mark_unavailable(marks, starts, ends, first, last)
         own = (kind, unit_code, month)
         for person, day, other_kind in cur.execute(
             "SELECT d.person_code, d.day, r.kind FROM roster_duties d "
             "JOIN rosters r ON r.id = d.roster_id "
             "WHERE r.month = ? AND NOT (r.kind = ? AND r.unit_code = ? AND r.month = ?)",
             (month, *own),
-        ).fetchall():
+        ):
+            if person not in facts.people:
+                continue
             facts.busy_elsewhere.setdefault(person, set()).add(date.fromisoformat(day))
             if other_kind == kind:  # e.g. a city lawyer already on duty in another county
                 facts.duties_elsewhere[person] += 1

@@ -1,8 +1,10 @@
 """Plan a month: facts → Problem → CP-SAT → independent check → explanations → one draft event."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
 from datetime import date
+from multiprocessing import get_context
 
 import solver
 from domain.errors import DomainError
@@ -19,6 +21,19 @@ BUILDERS: dict[str, Callable[[Facts], solver.Problem]] = {
     "adviser-circuits": circuits.build_problem,
 }
 SOLVE_ORDER = ("reception", "duty-lawyers", "adviser-circuits")
+# Kinds whose units never share a person (a bureau's leaders, a township's advisers), so their
+# units can be solved in parallel; duty lawyers of paired city firms serve several counties.
+INDEPENDENT_UNITS = {"reception", "adviser-circuits"}
+# Small models rarely prove fairness optimal; stop sooner once they stop improving.
+STALL_SECONDS = {"reception": 0.5, "duty-lawyers": 2.0, "adviser-circuits": 0.5}
+
+
+def params_for(kind: str, time_limit: float, workers: int = 2, **extra) -> solver.SolveParams:
+    return solver.SolveParams(
+        time_limit_seconds=time_limit, workers=workers, stall_seconds=STALL_SECONDS[kind], **extra
+    )
+
+
 # Units with something to plan: a reception place, a duty station, villages with advisers.
 PLANNABLE = {
     "reception": "SELECT DISTINCT unit_code FROM stations WHERE open = 1 AND kind IN "
@@ -62,10 +77,13 @@ class Plan:
 
 
 class Planner:
-    def __init__(self, db: Database, workdays: WorkingDays, rosters: Rosters) -> None:
+    def __init__(
+        self, db: Database, workdays: WorkingDays, rosters: Rosters, processes: int = 2
+    ) -> None:
         self.db = db
         self.workdays = workdays
         self.rosters = rosters
+        self.processes = processes
 
     def units(self, kind: str, unit: str) -> list[str]:
         """The units a kind is planned for, within `unit` (a county with its townships; 'all')."""
@@ -95,11 +113,44 @@ class Planner:
         problem = self.problem(kind, unit, month)
         return self.solve_and_record(kind, unit, month, problem, params, actor, record, reason)
 
+    def plan_many(
+        self, kind: str, units: list[str], month: str, params: solver.SolveParams, actor: str,
+        on_plan: Callable[[Plan], None] = lambda plan: None,
+    ) -> list[Plan]:  # fmt: skip
+        """Plan several units; where no person serves two of them, solve them side by side in
+        worker processes (each builds its own model from the plain Problem)."""
+        if kind not in INDEPENDENT_UNITS or self.processes < 2 or len(units) < 2:
+            plans = []
+            for unit in units:
+                plans.append(self.plan(kind, unit, month, params, actor))
+                on_plan(plans[-1])
+            return plans
+        problems = {unit: self.problem(kind, unit, month) for unit in units}
+        plain = replace(params, progress=None, cancel=None, workers=1)
+        plans = []
+        with ProcessPoolExecutor(self.processes, mp_context=get_context("forkserver")) as pool:
+            futures = {pool.submit(solver.solve, problems[u], plain): u for u in units}
+            for future in as_completed(futures):
+                unit = futures[future]
+                plan = self.record(
+                    kind, unit, month, problems[unit], future.result(), params, actor
+                )
+                plans.append(plan)
+                on_plan(plan)
+        return plans
+
     def solve_and_record(
         self, kind: str, unit: str, month: str, problem: solver.Problem, params: solver.SolveParams,
         actor: str, record: bool = True, reason: str = "",
     ) -> Plan:  # fmt: skip
         solution = solver.solve(problem, params)
+        return self.record(kind, unit, month, problem, solution, params, actor, record, reason)
+
+    def record(
+        self, kind: str, unit: str, month: str, problem: solver.Problem, solution: solver.Solution,
+        params: solver.SolveParams, actor: str, record: bool = True, reason: str = "",
+    ) -> Plan:  # fmt: skip
+        """Check the solution independently, explain what is unfilled, and keep the draft."""
         plan = Plan(kind, unit, month, problem, solution)
         if solution.has_assignment:
             plan.violations = solver.check(problem, solution.assignments)

@@ -16,6 +16,7 @@ HARD_RULES = (
     hard.min_consecutive_days_off,
     hard.max_weekends,
     hard.max_duties_per_week,
+    hard.max_areas_per_day,
     hard.cover_groups,
     hard.group_limits,
 )

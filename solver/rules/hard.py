@@ -140,7 +140,7 @@ def max_weekends(m: RosterModel) -> list[Term]:
         cap = m.index.limits(pid).max_weekends
         if cap is None or len(m.index.weekends) <= cap:
             continue
-        worked = [m._any([m.works(pid, d) for d in wk]) for wk in m.index.weekends]
+        worked = [m.any_of([m.works(pid, d) for d in wk]) for wk in m.index.weekends]
         m.cp.add(sum(worked) <= cap)
     return []
 
@@ -154,6 +154,20 @@ def max_duties_per_week(m: RosterModel) -> list[Term]:
             cells = [v for d in week_days for _, v in m.by_person_day.get((pid, d), ())]
             if len(cells) > cap:
                 m.cp.add(sum(cells) <= cap)
+    return []
+
+
+def max_areas_per_day(m: RosterModel) -> list[Term]:
+    for pid in m.people_with_duties():
+        cap = m.index.limits(pid).max_areas_per_day
+        if cap is None:
+            continue
+        for day in {s.day for s, _ in m.by_person[pid]}:
+            areas: dict[str, list] = {}
+            for slot, var in m.by_person_day[pid, day]:
+                areas.setdefault(slot.area, []).append(var)
+            if len(areas) > cap:
+                m.cp.add(sum(m.any_of(cells) for cells in areas.values()) <= cap)
     return []
 
 

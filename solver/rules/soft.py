@@ -83,7 +83,7 @@ def _ladder(m: RosterModel, load, steps: int, offset: int, weight: int) -> list[
     CP-SAT prove a fair roster optimal instead of searching a plateau."""
     if steps <= 0:
         return []
-    ladder = [m._new_bool() for _ in range(steps)]
+    ladder = [m.new_bool() for _ in range(steps)]
     m.cp.add(cp_model.LinearExpr.sum(ladder) == load)
     for lower, higher in itertools.pairwise(ladder):
         m.cp.add_implication(higher, lower)
@@ -132,7 +132,7 @@ def fairness(m: RosterModel) -> list[Term]:
         if pool.count_days:
             loads = [
                 (
-                    sum(m.works(pid, d) for (p, d) in m.by_person_day if p == pid),
+                    sum(m.works(pid, d) for d in {s.day for s, _ in m.by_person.get(pid, ())}),
                     m.index.balances.get(pid, (0, 0))[0],
                 )
                 for pid in pool.members
@@ -192,7 +192,7 @@ def spread_visits(m: RosterModel) -> list[Term]:
     for pid in m.people_with_duties():
         for d1, d2 in itertools.pairwise(days):
             if (pid, d1) in m.by_person_day and (pid, d2) in m.by_person_day:
-                both = m.cp.new_bool_var("")
+                both = m.new_bool()
                 m.cp.add(both >= m.works(pid, d1) + m.works(pid, d2) - 1)
                 terms.append((rule.weight, both))
     return terms

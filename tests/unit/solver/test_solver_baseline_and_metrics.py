@@ -1,11 +1,13 @@
 """The greedy baseline (longest wait first) and the figures read off a solution."""
 
 from solver import (
+    Assignment,
     Balance,
     CoverGroup,
     FairnessPool,
     Limits,
     Solution,
+    Stability,
     Unavailability,
     check,
     greedy_baseline,
@@ -62,3 +64,14 @@ def test_measure_counts_cover_groups_met(mk):
     )
     m = measure(p, {"0": ("a",)})
     assert (m.cover_groups, m.cover_groups_met, m.coverage) == (2, 1, 1.0)
+
+
+def test_baseline_can_keep_the_previous_roster_and_fill_only_gaps(mk):
+    slots = [mk.slot(str(i), i) for i in range(3)]
+    previous = (Assignment("0", "b"), Assignment("1", "b"), Assignment("2", "c"))
+    p = mk.problem(
+        3, people=["a", "b", "c"], slots=slots, stability=Stability(previous=previous),
+        unavailability=(Unavailability("c", mk.day(2)),),
+    )  # fmt: skip
+    kept = greedy_baseline(p, keep_previous=True)
+    assert kept.assignments == {"0": ("b",), "1": ("b",), "2": ("a",)}

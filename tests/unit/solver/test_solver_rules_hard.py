@@ -188,3 +188,14 @@ def test_frozen_day_keeps_previous_people(mk):
         stability=stability,
     )
     assert mk.run(p).assignments["s"] == ("a",)
+
+
+def test_max_areas_per_day_keeps_an_adviser_in_one_township(mk):
+    slots = [
+        mk.slot("v1", 0, station="v1", area="east"),
+        mk.slot("v2", 0, station="v2", area="east"),
+        mk.slot("v3", 0, station="v3", area="west"),
+    ]
+    limits = Limits(max_per_day=3, max_areas_per_day=1)
+    result = mk.run(mk.problem(people=["a"], slots=slots, default_limits=limits))
+    assert result.assignments == {"v1": ("a",), "v2": ("a",), "v3": ()}

@@ -2,6 +2,8 @@
 
 import threading
 
+import pytest
+
 from solver import (
     CancelToken,
     FairnessPool,
@@ -74,3 +76,22 @@ def test_cancel_from_another_thread(mk):
 def test_penalty_breakdown_sums_to_the_objective(mk):
     result = mk.run(medium_problem(mk, n_people=8, n_days=7), stall_seconds=1.0)
     assert sum(result.penalties.values()) == result.objective
+
+
+def test_empty_problems_solve(mk):
+    assert mk.run(mk.problem(people=[], slots=[])).assignments == {}
+    assert mk.run(mk.problem(people=[], slots=[mk.slot("s", 0)])).assignments == {"s": ()}
+
+
+def test_infeasible_status_and_no_assignment(mk):
+    p = mk.problem(people=["a"], slots=[mk.slot("s", 0, target=2, minimum=2)])
+    result = solve(p, SolveParams(workers=1))
+    assert result.status == "INFEASIBLE" and not result.has_assignment
+
+
+def test_an_error_in_the_progress_callback_reaches_the_caller(mk):
+    def broken(_):
+        raise RuntimeError("display went away")
+
+    with pytest.raises(RuntimeError, match="display went away"):
+        solve(mk.problem(slots=[mk.slot("s", 0)]), SolveParams(progress=broken))

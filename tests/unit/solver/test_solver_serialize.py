@@ -14,6 +14,7 @@ from solver import (
     GroupLimit,
     Limits,
     PersonLimits,
+    ProblemError,
     Request,
     Rotation,
     ShiftCap,
@@ -24,6 +25,8 @@ from solver import (
     StationCost,
     Unavailability,
     from_json,
+    problem_errors,
+    solve,
     to_json,
 )
 
@@ -79,3 +82,24 @@ def test_foreign_documents_are_refused():
         from_json('{"type": "Roster", "format": 1, "data": {}}')
     with pytest.raises(TypeError):
         to_json({"not": "a problem"})
+
+
+def test_malformed_problems_are_refused_with_every_mistake(mk):
+    bad = mk.problem(
+        2,
+        people=["a", "a"],
+        slots=[
+            mk.slot("s", 0, "nope"),
+            mk.slot("s", 9),
+            mk.slot("t", 0, demand=Demand(minimum=3, target=1)),
+        ],
+    )
+    assert problem_errors(bad) == [
+        "duplicate person a",
+        "duplicate slot s",
+        "slot s: unknown shift nope",
+        f"slot s: day {mk.day(9)} is outside the horizon",
+        "slot t: demand needs 0 <= minimum, target <= maximum",
+    ]
+    with pytest.raises(ProblemError):
+        solve(bad)

@@ -154,3 +154,11 @@ def test_frozen_slot_may_not_change(mk):
     assert check(p, {"s": ("a",)}) == []
     [v] = check(p, {"s": ("b",)})
     assert v.message == "st 12月7日 白班 已锁定，人员不能更改"
+
+
+def test_max_areas_per_day(mk):
+    slots = [mk.slot("e", 0, station="e", area="east"), mk.slot("w", 0, station="w", area="west")]
+    limits = Limits(max_per_day=2, max_areas_per_day=1)
+    p = mk.problem(people=["a"], slots=slots, default_limits=limits)
+    [v] = check(p, {"e": ("a",), "w": ("a",)})
+    assert v.message == "张三 12月7日 在 2 个片区值班，上限 1 个"

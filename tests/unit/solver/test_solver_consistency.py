@@ -40,6 +40,7 @@ def random_limits(rnd: random.Random) -> Limits:
         min_consecutive_days_off=maybe(2, 3),
         max_weekends=maybe(0, 1),
         max_per_week=maybe(2, 4),
+        max_areas_per_day=maybe(1, 1),
     )
 
 
@@ -52,8 +53,9 @@ def random_problem(mk, seed: int, with_minimums: bool):
         for s, shift in enumerate(SHIFTS):
             if rnd.random() < 0.6:
                 eligible = tuple(p.id for p in people if rnd.random() < 0.7)
-                slots.append(mk.slot(f"{d}{shift.code}{s}", d, shift.code, station=f"st{s}",
-                                     target=rnd.randint(1, 2), eligible=eligible))  # fmt: skip
+                slot = mk.slot(f"{d}{shift.code}{s}", d, shift.code, station=f"st{s}",
+                               target=rnd.randint(1, 2), eligible=eligible, area=f"a{s % 2}")  # fmt: skip
+                slots.append(slot)
     off = tuple(Unavailability(p.id, mk.day(d), rnd.choice([None, "am"]))
                 for p in people for d in range(n_days) if rnd.random() < 0.15)  # fmt: skip
     return mk.problem(
