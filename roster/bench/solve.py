@@ -62,42 +62,46 @@ def run(
     services: Services, scale: str, month: str, time_limit: float, workers: int = 2,
     progress: Callable[[str, str], None] = lambda kind, unit: None,
 ) -> dict:  # fmt: skip
-    """Wall-clock seconds per kind include reading facts, solving, checking and recording."""
+    """The solver's total is wall-clock time for everything: facts, solving, checks, drafts."""
     started = time.perf_counter()
     seed(services, generate_city(scale))
     services.follower.catch_up()
     seeded = time.perf_counter() - started
     ours: dict[str, Tally] = {}
     baseline: dict[str, Tally] = {}
+    jobs = [(kind, unit) for kind in SOLVE_ORDER for unit in services.planner.units(kind, "all")]
+    t0 = time.perf_counter()
+    plans = services.planner.plan_many(
+        jobs, month, lambda kind: params_for(kind, time_limit, workers), "bench",
+        on_plan=lambda plan: progress(plan.kind, plan.unit_code),
+    )  # fmt: skip
+    solved = time.perf_counter() - t0
     for kind in SOLVE_ORDER:
         ours[kind], baseline[kind] = Tally(), Tally()
-        units = services.planner.units(kind, "all")
-        t0 = time.perf_counter()
-        plans = services.planner.plan_many(
-            kind, units, month, params_for(kind, time_limit, workers), "bench",
-            on_plan=lambda plan: progress(plan.kind, plan.unit_code),
-        )  # fmt: skip
-        for plan in plans:
-            ours[kind].add(
-                plan.problem, plan.metrics or solver.measure(plan.problem, plan.solution)
-            )
-            ours[kind].explanations += [e.message for e in plan.explanations]
-            t1 = time.perf_counter()
-            greedy = solver.greedy_baseline(plan.problem)
-            baseline[kind].add(plan.problem, solver.measure(plan.problem, greedy))
-            baseline[kind].seconds += time.perf_counter() - t1
-        ours[kind].seconds = time.perf_counter() - t0
+    for plan in plans:
+        tally = ours[plan.kind]
+        tally.add(plan.problem, plan.metrics or solver.measure(plan.problem, plan.solution))
+        tally.seconds += plan.solution.seconds
+        tally.explanations += [e.message for e in plan.explanations]
+        t1 = time.perf_counter()
+        greedy = solver.greedy_baseline(plan.problem)
+        baseline[plan.kind].add(plan.problem, solver.measure(plan.problem, greedy))
+        baseline[plan.kind].seconds += time.perf_counter() - t1
     return {
         "scale": scale, "month": month, "seed_seconds": round(seeded, 2),
-        "solver": _with_total(ours), "baseline": _with_total(baseline),
+        "solver": _with_total(ours, solved), "baseline": _with_total(baseline),
         "unfilled_explained": sum(len(t.explanations) for t in ours.values()),
     }  # fmt: skip
 
 
-def _with_total(tallies: dict[str, Tally]) -> dict:
+def _with_total(tallies: dict[str, Tally], wall_seconds: float | None = None) -> dict:
+    """Per kind, seconds add up solve times; the total is wall-clock time when given (the
+    solver runs units side by side, so its kinds' seconds overlap)."""
     total = Tally()
     for tally in tallies.values():
         total.merge(tally)
+    if wall_seconds is not None:
+        total.seconds = wall_seconds
     return {**{kind: t.figures() for kind, t in tallies.items()}, "total": total.figures()}
 
 

@@ -33,20 +33,26 @@ def run(args: argparse.Namespace) -> int:
     services = services_from(args)
     worst = 0
     try:
-        for kind in kinds:
-            units = services.planner.units(kind, args.unit)
-            params = params_for(kind, args.time_limit, args.workers, progress=_progress(kind))
+        jobs = [(kind, unit) for kind in kinds for unit in services.planner.units(kind, args.unit)]
+
+        def params(kind: str) -> solver.SolveParams:
+            return params_for(kind, args.time_limit, args.workers, progress=_progress(kind))
+
+        if args.dry_run:
+            plans = [
+                services.planner.plan(
+                    kind, unit, args.month, params(kind), args.actor, record=False
+                )
+                for kind, unit in jobs
+            ]
+            for plan in plans:
+                _done(plan, args)
+        else:
             plans = services.planner.plan_many(
-                kind, units, args.month, params, args.actor, on_plan=lambda p: _done(p, args)
-            ) if not args.dry_run else [
-                services.planner.plan(kind, u, args.month, params, args.actor, record=False)
-                for u in units
-            ]  # fmt: skip
-            if args.dry_run:
-                for plan in plans:
-                    _done(plan, args)
-            if any(p.violations or not p.solution.has_assignment for p in plans):
-                worst = 1
+                jobs, args.month, params, args.actor, on_plan=lambda plan: _done(plan, args)
+            )
+        if any(p.violations or not p.solution.has_assignment for p in plans):
+            worst = 1
     finally:
         services.close()
     return worst

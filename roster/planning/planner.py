@@ -1,7 +1,7 @@
 """Plan a month: facts → Problem → CP-SAT → independent check → explanations → one draft event."""
 
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import date
 from multiprocessing import get_context
@@ -21,11 +21,8 @@ BUILDERS: dict[str, Callable[[Facts], solver.Problem]] = {
     "adviser-circuits": circuits.build_problem,
 }
 SOLVE_ORDER = ("reception", "duty-lawyers", "adviser-circuits")
-# Kinds whose units never share a person (a bureau's leaders, a township's advisers), so their
-# units can be solved in parallel; duty lawyers of paired city firms serve several counties.
-INDEPENDENT_UNITS = {"reception", "adviser-circuits"}
 # Small models rarely prove fairness optimal; stop sooner once they stop improving.
-STALL_SECONDS = {"reception": 0.5, "duty-lawyers": 2.0, "adviser-circuits": 0.5}
+STALL_SECONDS = {"reception": 0.5, "duty-lawyers": 1.0, "adviser-circuits": 0.5}
 
 
 def params_for(kind: str, time_limit: float, workers: int = 2, **extra) -> solver.SolveParams:
@@ -114,29 +111,45 @@ class Planner:
         return self.solve_and_record(kind, unit, month, problem, params, actor, record, reason)
 
     def plan_many(
-        self, kind: str, units: list[str], month: str, params: solver.SolveParams, actor: str,
-        on_plan: Callable[[Plan], None] = lambda plan: None,
+        self, jobs: list[tuple[str, str]], month: str, params: Callable[[str], solver.SolveParams],
+        actor: str, on_plan: Callable[[Plan], None] = lambda plan: None,
     ) -> list[Plan]:  # fmt: skip
-        """Plan several units; where no person serves two of them, solve them side by side in
-        worker processes (each builds its own model from the plain Problem)."""
-        if kind not in INDEPENDENT_UNITS or self.processes < 2 or len(units) < 2:
+        """Plan (kind, unit) jobs side by side in worker processes, never two sharing a person.
+
+        Jobs that share people (counties with the same paired city lawyers) run one after the
+        other, in the order given, and each is built only when it starts, so it sees the
+        duties the earlier one drafted. Each worker builds its own model from the plain
+        Problem; `params(kind)` gives each kind's solver parameters."""
+        if self.processes < 2 or len(jobs) < 2:
             plans = []
-            for unit in units:
-                plans.append(self.plan(kind, unit, month, params, actor))
+            for kind, unit in jobs:
+                plans.append(self.plan(kind, unit, month, params(kind), actor))
                 on_plan(plans[-1])
             return plans
-        problems = {unit: self.problem(kind, unit, month) for unit in units}
-        plain = replace(params, progress=None, cancel=None, workers=1)
-        plans = []
+        people = {
+            (kind, unit): set(read_facts(self.db, self.workdays, kind, unit, month).people)
+            for kind, unit in jobs
+        }
+        pending, running, plans = list(jobs), {}, []
         with ProcessPoolExecutor(self.processes, mp_context=get_context("forkserver")) as pool:
-            futures = {pool.submit(solver.solve, problems[u], plain): u for u in units}
-            for future in as_completed(futures):
-                unit = futures[future]
-                plan = self.record(
-                    kind, unit, month, problems[unit], future.result(), params, actor
-                )
-                plans.append(plan)
-                on_plan(plan)
+            while pending or running:
+                for job in list(pending):
+                    if len(running) >= self.processes:
+                        break
+                    if any(people[job] & people[other] for other, _ in running.values()):
+                        continue
+                    kind, unit = job
+                    problem = self.problem(kind, unit, month)
+                    plain = replace(params(kind), progress=None, cancel=None, workers=1)
+                    running[pool.submit(solver.solve, problem, plain)] = (job, problem)
+                    pending.remove(job)
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    (kind, unit), problem = running.pop(future)
+                    solution = future.result()
+                    plan = self.record(kind, unit, month, problem, solution, params(kind), actor)
+                    plans.append(plan)
+                    on_plan(plan)
         return plans
 
     def solve_and_record(
