@@ -169,3 +169,22 @@ def test_facts_read_the_same_on_both_stores(services):
     assert len(problem.slots) > 100 and len(problem.people) > 40
     plan = services.planner.plan("reception", COUNTY, MONTH, PARAMS, actor="m-test")
     assert plan.violations == [] and plan.roster_id
+
+
+def test_cli_solves_every_kind_in_worker_processes_and_dumps(tmp_path, capsys):
+    from roster.cli.main import main
+
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    assert main(["--database-url", url, "demo", "--scale", "small"]) == 0
+    args = ["--database-url", url, "solve", "--kind", "all", "--unit", COUNTY, "--month", MONTH]
+    assert main([*args, "--time-limit", "6", "--dump", str(tmp_path / "dump")]) == 0
+    out = capsys.readouterr().out
+    assert out.count("已记录草稿") == 5  # reception, duty lawyers, three townships
+    assert "硬性规则违反 0 项" in out
+    problem = solver.from_json(
+        (tmp_path / "dump" / f"duty-lawyers-{COUNTY}-{MONTH}.problem.json").read_text()
+    )
+    solution = solver.from_json(
+        (tmp_path / "dump" / f"duty-lawyers-{COUNTY}-{MONTH}.solution.json").read_text()
+    )
+    assert solver.check(problem, solution.assignments) == []
