@@ -28,28 +28,41 @@ class Cursor:
         self.postgres = postgres
         # What a projection batch remembers between events (cleared with the transaction).
         self.memo: dict[str, Any] = {}
-        self._deferred: dict[str, list[Sequence[Any]]] = {}
+        self._queued: dict[str, tuple[str, list[Sequence[Any]]]] = {}
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.postgres else sql
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> "Cursor":
+        self.flush()
         self.raw.execute(self._sql(sql), params)
         return self
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.flush()
         if rows:
             self.raw.executemany(self._sql(sql), rows)
 
-    def defer(self, sql: str, params: Sequence[Any]) -> None:
-        """Queue a statement to run in bulk at flush(); only for statements on a table that no
-        other statement in the same transaction touches (their relative order is kept)."""
-        self._deferred.setdefault(sql, []).append(params)
+    def write(self, table: str, sql: str, params: Sequence[Any]) -> None:
+        """Queue a write to `table`; a run of the same statement goes to the database as one
+        executemany. Writes to one table keep their order, and any other statement runs only
+        after every queued write, so readers always see them. Tables must be independent."""
+        queued = self._queued.get(table)
+        if queued is not None and queued[0] != sql:
+            self._run(table)
+            queued = None
+        if queued is None:
+            self._queued[table] = (sql, [params])
+        else:
+            queued[1].append(params)
 
     def flush(self) -> None:
-        for sql, rows in self._deferred.items():
-            self.executemany(sql, rows)
-        self._deferred.clear()
+        for table in list(self._queued):
+            self._run(table)
+
+    def _run(self, table: str) -> None:
+        sql, rows = self._queued.pop(table)
+        self.raw.executemany(self._sql(sql), rows)
 
     def fetchone(self) -> Any:
         return self.raw.fetchone()

@@ -40,7 +40,8 @@ def event_classes(aggregate: type) -> list[type]:
 
 def log_change(cur: Cursor, e: Any, notification_id: int) -> None:
     aggregate, event_name = type(e).__qualname__.split(".", 1)
-    cur.defer(
+    cur.write(
+        "change_log",
         "INSERT INTO change_log VALUES (?,?,?,?,?,?,?,?)",
         (
             notification_id, e.timestamp.isoformat(), aggregate, e.originator_id.hex,

@@ -62,14 +62,31 @@ def _roster(cur: Cursor, e: Roster.Event) -> list:
     return roster
 
 
-def _confirm(cur: Cursor, roster: tuple, duty: tuple, person: str, version: int, at: str) -> None:
-    """duty = (assignment_id, day, place, shift, seat)."""
+def _publish_row(
+    cur: Cursor, roster: list, duty: tuple, person: str, version: int, status: str, at: str
+) -> None:
+    """duty = (assignment_id, day, place, shift, seat); one statement for confirm and cancel,
+    so a stream of reassignments reaches the database in bulk."""
     aid, day, place, shift, seat = duty
-    cur.execute(
-        UPSERT_PUBLISHED,
-        (aid, person, roster[0], roster[1], roster[2], day, place, shift, seat, version,
-         "CONFIRMED", at),
-    )  # fmt: skip
+    row = (
+        aid,
+        person,
+        roster[0],
+        roster[1],
+        roster[2],
+        day,
+        place,
+        shift,
+        seat,
+        version,
+        status,
+        at,
+    )
+    cur.write("published_duties", UPSERT_PUBLISHED, row)
+
+
+def _confirm(cur: Cursor, roster: list, duty: tuple, person: str, version: int, at: str) -> None:
+    _publish_row(cur, roster, duty, person, version, "CONFIRMED", at)
 
 
 @on(Roster.Created)
@@ -140,13 +157,14 @@ def roster_published(cur: Cursor, e: Roster.Published, _: int) -> None:
 def duty_reassigned(cur: Cursor, e: Roster.DutyReassigned, _: int) -> None:
     roster = _roster(cur, e)
     at = e.timestamp.isoformat()
-    cur.execute(
+    cur.write(
+        "roster_duties",
         "UPDATE roster_duties SET person_code = ?, version = ? WHERE assignment_id = ?",
         (e.person, e.version, e.assignment_id),
     )
     if roster[3] == "published":
-        cur.execute(CANCEL_PUBLISHED, (e.version, at, e.assignment_id))
         duty = (e.assignment_id, e.day.isoformat(), e.place, e.shift, e.seat)
+        _publish_row(cur, roster, duty, e.previous, e.version, "CANCELLED", at)
         _confirm(cur, roster, duty, e.person, e.version, at)
     _touch(cur, roster[0], at)
 
@@ -155,9 +173,11 @@ def duty_reassigned(cur: Cursor, e: Roster.DutyReassigned, _: int) -> None:
 def duty_removed(cur: Cursor, e: Roster.DutyRemoved, _: int) -> None:
     roster = _roster(cur, e)
     at = e.timestamp.isoformat()
-    cur.execute("DELETE FROM roster_duties WHERE assignment_id = ?", (e.assignment_id,))
+    cur.write(
+        "roster_duties", "DELETE FROM roster_duties WHERE assignment_id = ?", (e.assignment_id,)
+    )
     if roster[3] == "published":
-        cur.execute(CANCEL_PUBLISHED, (e.version, at, e.assignment_id))
+        cur.write("published_duties", CANCEL_PUBLISHED, (e.version, at, e.assignment_id))
     _touch(cur, roster[0], at)
 
 
@@ -166,7 +186,8 @@ def duty_added(cur: Cursor, e: Roster.DutyAdded, _: int) -> None:
     roster = _roster(cur, e)
     a, at = e.assignment, e.timestamp.isoformat()
     duty = (a.id, a.day.isoformat(), a.place, a.shift, a.seat)
-    cur.execute(
+    cur.write(
+        "roster_duties",
         "INSERT INTO roster_duties VALUES (?,?,?,?,?,?,?,?)",
         (*duty[:1], roster[0], *duty[1:], a.person, a.version),
     )
@@ -177,7 +198,8 @@ def duty_added(cur: Cursor, e: Roster.DutyAdded, _: int) -> None:
 
 @on(Roster.AttendanceRecorded)
 def attendance_recorded(cur: Cursor, e: Roster.AttendanceRecorded, _: int) -> None:
-    cur.defer(
+    cur.write(
+        "attendance",
         "INSERT INTO attendance VALUES (?,?,?,?,?) ON CONFLICT (assignment_id) DO UPDATE SET "
         "status = excluded.status, recorded_by = excluded.recorded_by, "
         "recorded_at = excluded.recorded_at",
@@ -186,4 +208,4 @@ def attendance_recorded(cur: Cursor, e: Roster.AttendanceRecorded, _: int) -> No
 
 
 def _touch(cur: Cursor, rid: str, at: str) -> None:
-    cur.execute("UPDATE rosters SET updated_at = ? WHERE id = ?", (at, rid))
+    cur.write("rosters", "UPDATE rosters SET updated_at = ? WHERE id = ?", (at, rid))

@@ -202,7 +202,8 @@ def person_deactivated(cur: Cursor, e: Person.Deactivated, _: int) -> None:
 @on(Person.UnavailabilityDeclared)
 def unavailability_declared(cur: Cursor, e: Person.UnavailabilityDeclared, _: int) -> None:
     i = e.interval
-    cur.execute(
+    cur.write(
+        "unavailability",
         "INSERT INTO unavailability VALUES (?,?,?,?,?,?)",
         (i.id, _code(cur, e), i.starts_at.isoformat(), i.ends_at.isoformat(),
          i.reason, i.source),
@@ -211,7 +212,8 @@ def unavailability_declared(cur: Cursor, e: Person.UnavailabilityDeclared, _: in
 
 @on(Person.UnavailabilityWithdrawn)
 def unavailability_withdrawn(cur: Cursor, e: Person.UnavailabilityWithdrawn, _: int) -> None:
-    cur.execute(
+    cur.write(
+        "unavailability",
         "DELETE FROM unavailability WHERE person_code = ? AND id = ?",
         (_code(cur, e), e.interval_id),
     )
