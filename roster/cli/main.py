@@ -5,7 +5,7 @@ import sys
 from collections.abc import Sequence
 
 from domain.errors import DomainError
-from roster.cli import bench, demo, importing, projections, replan, serve, solve
+from roster.cli import bench, circuits, demo, importing, projections, replan, serve, solve
 
 
 def parser() -> argparse.ArgumentParser:
@@ -19,7 +19,7 @@ def parser() -> argparse.ArgumentParser:
         "or sqlite:///./var/roster.sqlite)",
     )
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (serve, demo, importing, projections, solve, replan, bench):
+    for module in (serve, demo, importing, projections, solve, replan, circuits, bench):
         module.register(commands)
     return root
 

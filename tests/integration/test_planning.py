@@ -188,3 +188,16 @@ def test_cli_solves_every_kind_in_worker_processes_and_dumps(tmp_path, capsys):
         (tmp_path / "dump" / f"duty-lawyers-{COUNTY}-{MONTH}.solution.json").read_text()
     )
     assert solver.check(problem, solution.assignments) == []
+
+
+def test_each_advisers_circuit_lists_villages_in_visiting_order(city):
+    services, plans = city
+    township = next(unit for kind, unit in plans if kind == "adviser-circuits")
+    circuit = services.queries.adviser_circuits(township, MONTH)
+    assert circuit
+    for day in circuit:
+        codes = [code for code, _, _ in day.villages]
+        assert codes == sorted(codes) and 1 <= len(codes) <= 3
+    assert sum(len(day.villages) for day in circuit) == len(
+        services.rosters.get("adviser-circuits", township, MONTH).assignments
+    )
