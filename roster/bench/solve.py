@@ -25,10 +25,19 @@ class Tally:
     weekend_spread: int = 0
     seconds: float = 0.0
     unexplained: int = 0
+    travel: int = 0  # duties that cost travel (paired city lawyers in a county)
+    preferred: int = 0  # visits on a village's market day
     explanations: list[str] = field(default_factory=list)
 
-    def add(self, problem: solver.Problem, metrics: solver.Metrics) -> None:
+    def add(
+        self, problem: solver.Problem, metrics: solver.Metrics, solution: solver.Solution
+    ) -> None:
         self.units += 1
+        costly = {(c.person_id, c.station_id) for c in problem.station_costs}
+        for slot in problem.slots:
+            people = solution.people_of(slot.id)
+            self.travel += sum((p, slot.station_id) in costly for p in people)
+            self.preferred += len(people) if slot.preference > 0 else 0
         if problem.cover_groups:
             self.slots += metrics.cover_groups
             self.filled += metrics.cover_groups_met
@@ -48,6 +57,8 @@ class Tally:
         self.weekend_spread = max(self.weekend_spread, other.weekend_spread)
         self.seconds += other.seconds
         self.unexplained += other.unexplained
+        self.travel += other.travel
+        self.preferred += other.preferred
 
     def figures(self) -> dict:
         return {
@@ -55,6 +66,7 @@ class Tally:
             "coverage": round(self.filled / self.slots, 4) if self.slots else 1.0,
             "hard_violations": self.hard_violations, "spread": self.spread,
             "weekend_spread": self.weekend_spread, "seconds": round(self.seconds, 2),
+            "travel_duties": self.travel, "market_day_visits": self.preferred,
         }  # fmt: skip
 
 
@@ -80,12 +92,14 @@ def run(
         ours[kind], baseline[kind] = Tally(), Tally()
     for plan in plans:
         tally = ours[plan.kind]
-        tally.add(plan.problem, plan.metrics or solver.measure(plan.problem, plan.solution))
+        tally.add(
+            plan.problem, plan.metrics or solver.measure(plan.problem, plan.solution), plan.solution
+        )
         tally.seconds += plan.solution.seconds
         tally.explanations += [e.message for e in plan.explanations]
         t1 = time.perf_counter()
         greedy = solver.greedy_baseline(plan.problem)
-        baseline[plan.kind].add(plan.problem, solver.measure(plan.problem, greedy))
+        baseline[plan.kind].add(plan.problem, solver.measure(plan.problem, greedy), greedy)
         baseline[plan.kind].seconds += time.perf_counter() - t1
     return {
         "scale": scale, "month": month, "seed_seconds": round(seeded, 2),
