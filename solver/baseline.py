@@ -13,16 +13,26 @@ from solver.problem import Problem, Slot
 from solver.solution import HEURISTIC, Solution
 
 
-def greedy_baseline(problem: Problem, keep_previous: bool = False) -> Solution:
+def greedy_baseline(
+    problem: Problem, keep_previous: bool = False, mind_costs: bool = False
+) -> Solution:
     """Frozen slots keep their previous people. With `keep_previous`, every other previous
-    assignment that still holds is kept too and only the gaps are filled (a re-plan)."""
+    assignment that still holds is kept too and only the gaps are filled (a re-plan). With
+    `mind_costs` (the solver's warm start, not the benchmark's baseline), people who cost
+    nothing at a station (no travel) go before those who do."""
     started = time.monotonic()
     index = ProblemIndex(problem)
     ledger = Ledger(index)
     chosen: dict[str, list[str]] = {s.id: [] for s in problem.slots}
+    costs = {(c.person_id, c.station_id): c.weight for c in problem.station_costs}
+
+    def priority(slot: Slot):
+        if not mind_costs or not costs:
+            return ledger.waited
+        return lambda pid: (costs.get((pid, slot.station_id), 0), ledger.waited(pid))
 
     def fill(slot: Slot, seats: int) -> None:
-        order = sorted(index.available(slot), key=ledger.waited)
+        order = sorted(index.available(slot), key=priority(slot))
         for pid in order:
             if len(chosen[slot.id]) >= seats:
                 return

@@ -188,7 +188,9 @@ def _add_hint(model: RosterModel) -> None:
     if model.index.previous:  # a re-plan: keep what still holds, fill the gaps
         previous = greedy_baseline(model.problem, keep_previous=True).assignments
     else:
-        previous = rebalance(model.problem, greedy_baseline(model.problem).assignments)
+        previous = rebalance(
+            model.problem, greedy_baseline(model.problem, mind_costs=True).assignments
+        )
     chosen = {(sid, pid) for sid, pids in previous.items() for pid in pids}
     hint = model.cp.proto.solution_hint
     hint.vars.extend(var.index for var in model.x.values())

@@ -20,7 +20,7 @@ from roster.planning.facts import Facts
 class Options:
     max_duties: int = 4
     firm_tolerance: int = 2  # duties a firm may deviate from its proportional share
-    travel_weight: int = 30
+    travel_weight: int = 5_000  # above the fairness cost of a home lawyer's extra duty
 
 
 def eligible_lawyers(facts: Facts) -> tuple[list[str], list[str]]:

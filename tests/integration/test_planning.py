@@ -97,6 +97,15 @@ def test_duty_lawyers_are_qualified_home_or_paired_and_fairly_loaded(city):
         assert firm in home_firms | paired
         assert count <= 4
     assert max(per_day.values()) == 1
+    home = [
+        c
+        for c, (_, firm) in people.items()
+        if firm in home_firms and c in plan.problem.fairness_pools[0].members
+    ]
+    travelling = sum(n for person, n in per_person.items() if people[person][1] not in home_firms)
+    assert travelling == max(
+        0, plan.metrics.seats - 4 * len(home)
+    )  # city lawyers only fill the gap
 
 
 def test_every_village_is_visited_once_by_its_adviser_mostly_on_market_days(city):
