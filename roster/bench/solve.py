@@ -7,11 +7,14 @@ their last duty (the rule common on-call tools use), on exactly the same Problem
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import solver
+from domain.roster import month_bounds
 from roster.demo.city import generate_city
 from roster.demo.seed import seed
 from roster.planning.planner import SOLVE_ORDER, params_for
+from roster.planning.replan import drop_out
 from roster.services import Services
 
 
@@ -121,33 +124,27 @@ def _with_total(tallies: dict[str, Tally], wall_seconds: float | None = None) ->
 
 def minimal_change(services: Services, unit: str, month: str, time_limit: float) -> dict:
     """Publish a county's duty-lawyer month, then drop its busiest lawyer for the second half."""
-    from datetime import datetime, timedelta
-    from datetime import time as clock
-    from zoneinfo import ZoneInfo
-
-    from domain.roster import month_bounds
-    from roster.planning.replan import replan
-
     first, last = month_bounds(month)
     middle = first + timedelta(days=15)
     services.rosters.publish("duty-lawyers", unit, month, actor="bench")
     roster = services.rosters.get("duty-lawyers", unit, month)
     later = [a.person for a in roster.assignments.values() if a.day >= middle]
     dropped = max(sorted(set(later)), key=later.count)
-    shanghai = ZoneInfo("Asia/Shanghai")
-    services.registry.declare_unavailable(
-        dropped, datetime.combine(middle, clock(0), shanghai),
-        datetime.combine(last + timedelta(days=1), clock(0), shanghai), "退出后半月值班", actor="bench",
-    )  # fmt: skip
     params = params_for("duty-lawyers", time_limit)
-    result = replan(
-        services.planner, services.rosters, "duty-lawyers", unit, month, middle, params, "bench", "退出"
-    )  # fmt: skip
+    result = drop_out(
+        services,
+        "duty-lawyers",
+        unit,
+        month,
+        dropped,
+        middle,
+        last,
+        params,
+        "bench",
+        "退出后半月值班",
+    )
     own = sum(1 for m in result.moves if m.before == dropped)
     return {
-        "unit": unit,
-        "dropped_duties": later.count(dropped),
-        "moved_dropped": own,
-        "moved_others": len(result.moves) - own,
-        "hard_violations": len(result.plan.violations),
-    }
+        "unit": unit, "dropped_duties": later.count(dropped), "moved_dropped": own,
+        "moved_others": len(result.moves) - own, "hard_violations": len(result.plan.violations),
+    }  # fmt: skip

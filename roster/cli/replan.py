@@ -1,15 +1,12 @@
 """`roster replan`: someone drops out of a roster; move as few duties as possible."""
 
 import argparse
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date
 
-import solver
 from domain.roster import ROSTER_KINDS, month_bounds
 from roster.cli.common import services_from
-from roster.planning.replan import replan
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from roster.planning.planner import params_for
+from roster.planning.replan import drop_out
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -37,15 +34,9 @@ def run(args: argparse.Namespace) -> int:
     until = args.until or last
     services = services_from(args)
     try:
-        services.registry.declare_unavailable(
-            args.person,
-            datetime.combine(args.start, time(0), SHANGHAI),
-            datetime.combine(until + timedelta(days=1), time(0), SHANGHAI),
-            args.reason, actor=args.actor,
-        )  # fmt: skip
-        result = replan(
-            services.planner, services.rosters, args.kind, args.unit, args.month, args.start,
-            solver.SolveParams(time_limit_seconds=args.time_limit), args.actor, args.reason,
+        result = drop_out(
+            services, args.kind, args.unit, args.month, args.person, args.start, until,
+            params_for(args.kind, args.time_limit), args.actor, args.reason,
         )  # fmt: skip
     finally:
         services.close()

@@ -6,7 +6,9 @@ so a published roster's subscribers see exactly those duties move.
 """
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import solver
 from domain.errors import DomainError
@@ -14,7 +16,11 @@ from roster.planning.common import slot_id
 from roster.planning.planner import Plan, Planner
 from roster.rosters import Rosters
 
+if TYPE_CHECKING:
+    from roster.services import Services
+
 STAY_CLOSE_WEIGHT = 20_000  # above fairness, below an unfilled seat
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,20 @@ def diff(current: list, plan: Plan, problem: solver.Problem) -> list[Move]:
         for person in arriving:
             moves.append(Move("", slot.day, slot.station_id, slot.shift, next(free), "", person))
     return moves
+
+
+def drop_out(
+    services: "Services", kind: str, unit: str, month: str, person: str, start: date, until: date,
+    params: solver.SolveParams, actor: str, reason: str,
+) -> Replan:  # fmt: skip
+    """Someone is away from `start` to `until` (inclusive): record it, then re-plan around it."""
+    services.registry.declare_unavailable(
+        person, datetime.combine(start, time(0), SHANGHAI),
+        datetime.combine(until + timedelta(days=1), time(0), SHANGHAI), reason, actor=actor,
+    )  # fmt: skip
+    return replan(
+        services.planner, services.rosters, kind, unit, month, start, params, actor, reason
+    )
 
 
 class NothingToReplanError(DomainError):

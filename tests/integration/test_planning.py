@@ -2,7 +2,7 @@
 
 import itertools
 from collections import Counter, defaultdict
-from datetime import date, datetime, time
+from datetime import date
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,7 +14,7 @@ from roster.bootstrap import build
 from roster.demo.city import generate_city
 from roster.demo.seed import seed
 from roster.planning.lunar import is_market_day
-from roster.planning.replan import replan
+from roster.planning.replan import drop_out
 
 MONTH = "2026-12"
 COUNTY = "370827"
@@ -141,21 +141,10 @@ def test_replan_moves_only_the_dropped_lawyers_duties_plus_at_most_three(city):
     middle = date(2026, 12, 16)
     later = [a.person for a in roster.assignments.values() if a.day >= middle]
     dropped = max(sorted(set(later)), key=later.count)
-    services.registry.declare_unavailable(
-        dropped, datetime.combine(middle, time(0), SHANGHAI), datetime(2027, 1, 1, tzinfo=SHANGHAI),
-        "借调", actor="m-test",
+    result = drop_out(
+        services, "duty-lawyers", COUNTY, MONTH, dropped, middle, date(2026, 12, 31), PARAMS,
+        "m-test", "借调",
     )  # fmt: skip
-    result = replan(
-        services.planner,
-        services.rosters,
-        "duty-lawyers",
-        COUNTY,
-        MONTH,
-        middle,
-        PARAMS,
-        "m-test",
-        "借调",
-    )
     own = [m for m in result.moves if m.before == dropped]
     assert len(own) == later.count(dropped)
     assert len(result.moves) - len(own) <= 3
