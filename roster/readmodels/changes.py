@@ -19,7 +19,7 @@ AGGREGATES = (Unit, Station, LawFirm, Person, WorkdayCalendar, Roster)
 changes = Projection(
     name="changes",
     tables={
-        "change_log": "notification_id BIGINT PRIMARY KEY, recorded_at TEXT NOT NULL, "
+        "change_log": "notification_id INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, "
         "aggregate_type TEXT NOT NULL, aggregate_id TEXT NOT NULL, version INTEGER NOT NULL, "
         "event TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT NOT NULL",
     },

@@ -21,6 +21,9 @@ TRACKING_DDL = (
 )
 
 
+REPLAY_BATCH_SIZE = 20_000  # a rebuild commits less often: fewer, larger transactions
+
+
 class Follower:
     def __init__(
         self, store: Any, db: Database, projections: Sequence[Projection], batch_size: int = 5000
@@ -53,7 +56,7 @@ class Follower:
             cur.execute(TRACKING_DDL)
             for projection in self.projections:
                 for table, columns in projection.tables.items():
-                    cur.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+                    cur.execute(table_ddl(table, columns, self.db.postgres))
                 if with_indexes:
                     for index in projection.indexes:
                         cur.execute(index)
@@ -74,7 +77,12 @@ class Follower:
         """Drop and replay every read model; indexes are built once at the end, in bulk."""
         self.drop_tables()
         self.create_tables(with_indexes=False)
-        applied = self.catch_up(progress)
+        batch_size, self.batch_size = self.batch_size, REPLAY_BATCH_SIZE
+        try:
+            with self.db.bulk_writes():
+                applied = self.catch_up(progress)
+        finally:
+            self.batch_size = batch_size
         self.create_tables(with_indexes=True)
         return applied
 
@@ -135,6 +143,16 @@ class Follower:
         if missing:
             raise ReadModelsMissingError(missing)
         return positions
+
+
+def table_ddl(table: str, columns: str, postgres: bool) -> str:
+    """One column spec for both stores. On SQLite a keyed table is stored WITHOUT ROWID
+    (clustered by its key: one B-tree per write, not two) and an INTEGER PRIMARY KEY is the
+    rowid itself; PostgreSQL needs BIGINT there, as notification ids outgrow 32 bits."""
+    if postgres:
+        return f"CREATE TABLE IF NOT EXISTS {table} ({columns.replace('INTEGER PRIMARY KEY', 'BIGINT PRIMARY KEY')})"
+    clustered = "PRIMARY KEY" in columns and "INTEGER PRIMARY KEY" not in columns
+    return f"CREATE TABLE IF NOT EXISTS {table} ({columns}){' WITHOUT ROWID' if clustered else ''}"
 
 
 class ReadModelsMissingError(RuntimeError):
