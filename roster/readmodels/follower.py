@@ -17,7 +17,7 @@ from roster.readmodels.projection import Projection
 
 TRACKING_DDL = (
     "CREATE TABLE IF NOT EXISTS projection_tracking "
-    "(name TEXT PRIMARY KEY, position BIGINT NOT NULL)"
+    "(name TEXT PRIMARY KEY, position BIGINT NOT NULL, schema TEXT NOT NULL)"
 )
 
 
@@ -52,17 +52,25 @@ class Follower:
             )
 
     def create_tables(self, with_indexes: bool = True) -> None:
+        """Create what is missing; a read model whose schema changed starts again from zero."""
         with self.db.transaction() as cur:
             cur.execute(TRACKING_DDL)
+            stored = dict(cur.execute("SELECT name, schema FROM projection_tracking").fetchall())
             for projection in self.projections:
+                if stored.get(projection.name, projection.schema) != projection.schema:
+                    for table in projection.tables:
+                        cur.execute(f"DROP TABLE IF EXISTS {table}")
+                    cur.execute(
+                        "DELETE FROM projection_tracking WHERE name = ?", (projection.name,)
+                    )
                 for table, columns in projection.tables.items():
                     cur.execute(table_ddl(table, columns, self.db.postgres))
                 if with_indexes:
                     for index in projection.indexes:
                         cur.execute(index)
                 cur.execute(
-                    "INSERT INTO projection_tracking VALUES (?, 0) ON CONFLICT (name) DO NOTHING",
-                    (projection.name,),
+                    "INSERT INTO projection_tracking VALUES (?, 0, ?) ON CONFLICT (name) DO NOTHING",
+                    (projection.name, projection.schema),
                 )
 
     def drop_tables(self) -> None:

@@ -62,3 +62,20 @@ def test_rebuild_from_the_log_restores_dropped_read_models(services):
     applied = services.follower.rebuild()
     assert applied == services.store.recorder.max_notification_id()
     assert snapshot(services) == before
+
+
+def test_a_read_model_whose_schema_changed_is_rebuilt_from_the_log(store_url, services):
+    from dataclasses import replace
+
+    from roster.bootstrap import PROJECTIONS
+    from roster.readmodels.follower import Follower
+
+    append_events(services, 1200, lambda n: None)
+    services.follower.catch_up()
+    before = snapshot(services)
+    changed = [replace(p, version=p.version + 1) if p.name == "duties" else p for p in PROJECTIONS]
+    follower = Follower(services.store, services.db, changed)
+    follower.create_tables()
+    assert follower.positions()["duties"] == 0 < follower.positions()["registry"]
+    follower.catch_up()
+    assert snapshot(services) == before
