@@ -6,7 +6,6 @@ log keeps what lists and filters need, which also keeps replay fast.
 
 from typing import Any
 
-from domain.account import Account
 from domain.firm import LawFirm
 from domain.person import Person
 from domain.roster import Roster
@@ -16,7 +15,7 @@ from domain.workdays import WorkdayCalendar
 from roster.database import Cursor
 from roster.readmodels.projection import Projection
 
-AGGREGATES = (Unit, Station, LawFirm, Person, WorkdayCalendar, Roster, Account)
+AGGREGATES = (Unit, Station, LawFirm, Person, WorkdayCalendar, Roster)
 changes = Projection(
     name="changes",
     tables={
