@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DATABASE_URL ?= sqlite:///./var/roster.sqlite
 
-.PHONY: run test install lint bench clean
+.PHONY: run test install lint bench clean messages
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ test: $(INSTALLED) $(if $(wildcard tests/js/package.json),tests/js/node_modules)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
+
+## messages: collect the web's texts and add new ones to the English catalogue
+messages: $(INSTALLED)
+	$(BIN)/pybabel extract -F web/locale/babel.cfg -o web/locale/messages.pot --no-location web
+	$(BIN)/pybabel update -i web/locale/messages.pot -d web/locale -l en --width 100
+	rm web/locale/messages.pot
 
 bench: $(INSTALLED)
 	$(BIN)/roster bench replay --events 200000 --json

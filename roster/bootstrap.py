@@ -3,12 +3,19 @@
 from dataclasses import replace
 from typing import Any
 
+from roster.access import Access
+from roster.accounts import Accounts
+from roster.availability import AvailabilityImport
 from roster.database import Database
 from roster.eventstore import EventStore
+from roster.feeds.duties import FeedBuilder
+from roster.feeds.tokens import FeedTokens
 from roster.planning.planner import Planner
 from roster.queries import Queries
+from roster.readmodels.accounts import accounts
 from roster.readmodels.changes import changes
 from roster.readmodels.duties import duties
+from roster.readmodels.feedtokens import feed_tokens
 from roster.readmodels.follower import Follower
 from roster.readmodels.registry import registry as registry_projection
 from roster.registry import Registry
@@ -17,7 +24,7 @@ from roster.services import Services
 from roster.settings import Settings
 from roster.workdays import WorkingDays
 
-PROJECTIONS = (registry_projection, duties, changes)
+PROJECTIONS = (registry_projection, duties, changes, feed_tokens, accounts)
 
 
 def build(settings: Settings | None = None, **overrides: Any) -> Services:
@@ -33,14 +40,20 @@ def build(settings: Settings | None = None, **overrides: Any) -> Services:
     follower.catch_up()
     rosters = Rosters(store, follower)
     workdays = WorkingDays(store, db, follower, settings.city_code)
+    registry = Registry(store, db, follower)
     return Services(
         settings=settings,
         db=db,
         store=store,
         follower=follower,
-        registry=Registry(store, db, follower),
+        registry=registry,
         rosters=rosters,
         workdays=workdays,
         queries=Queries(db),
         planner=Planner(db, workdays, rosters),
+        accounts=Accounts(store, db, follower),
+        access=Access(db),
+        feed_tokens=FeedTokens(store, db, follower, settings),
+        feeds=FeedBuilder(db, settings),
+        availability=AvailabilityImport(registry, db),
     )

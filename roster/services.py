@@ -2,8 +2,13 @@
 
 from dataclasses import dataclass
 
+from roster.access import Access
+from roster.accounts import Accounts
+from roster.availability import AvailabilityImport
 from roster.database import Database
 from roster.eventstore import EventStore
+from roster.feeds.duties import FeedBuilder
+from roster.feeds.tokens import FeedTokens
 from roster.planning.planner import Planner
 from roster.queries import Queries
 from roster.readmodels.follower import Follower
@@ -24,6 +29,11 @@ class Services:
     workdays: WorkingDays
     queries: Queries
     planner: Planner
+    accounts: Accounts
+    access: Access
+    feed_tokens: FeedTokens
+    feeds: FeedBuilder
+    availability: AvailabilityImport
 
     def close(self) -> None:
         self.store.close()

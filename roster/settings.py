@@ -16,6 +16,8 @@ class Settings:
     secret_key: str = ""
     city_code: str = "370800"
     follow_interval_s: float = 1.0
+    # Where members reach the site (e.g. https://roster.example.cn); feed links use it.
+    public_url: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> "Settings":
@@ -25,4 +27,5 @@ class Settings:
             port=int(environ.get("ROSTER_PORT", "8080")),
             secret_key=environ.get("ROSTER_SECRET_KEY", "") or secrets.token_urlsafe(32),
             city_code=environ.get("ROSTER_CITY_CODE", "370800"),
+            public_url=environ.get("ROSTER_PUBLIC_URL", ""),
         )

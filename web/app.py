@@ -11,6 +11,7 @@ from aiohttp import web
 
 from roster.services import Services
 from roster.settings import Settings
+from web import auth, i18n
 from web.errors import error_middleware
 from web.keys import SERVICES, SETTINGS, TEMPLATES
 from web.routes import ROUTES
@@ -20,7 +21,13 @@ log = logging.getLogger(__name__)
 
 
 def create_app(services: Services, settings: Settings) -> web.Application:
-    app = web.Application(middlewares=[error_middleware], client_max_size=2 * 1024 * 1024)
+    middlewares = [
+        i18n.language_middleware(i18n.load_catalogues()),
+        *auth.middlewares_outside_errors(settings),
+        error_middleware,
+        *auth.middlewares_inside_errors(),
+    ]
+    app = web.Application(middlewares=middlewares, client_max_size=2 * 1024 * 1024)
     app[SERVICES] = services
     app[SETTINGS] = settings
     app[TEMPLATES] = jinja2.Environment(
@@ -29,6 +36,8 @@ def create_app(services: Services, settings: Settings) -> web.Application:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    i18n.install(app[TEMPLATES])
+    auth.install(app[TEMPLATES])
     app.add_routes(ROUTES)
     app.router.add_static("/static", HERE / "static", name="static")
     app.cleanup_ctx.append(follow_the_log)

@@ -5,11 +5,18 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from web.i18n import N_
+from web.i18n import gettext as _
 from web.render import render
 
 log = logging.getLogger(__name__)
 
-TITLES = {403: "无权访问", 404: "页面不存在", 405: "不支持的请求方法", 500: "服务器内部错误"}
+TITLES = {
+    403: N_("无权访问"),
+    404: N_("页面不存在"),
+    405: N_("不支持的请求方法"),
+    500: N_("服务器内部错误"),
+}
 
 
 @web.middleware
@@ -22,8 +29,8 @@ async def error_middleware(
         if exc.status < 400 or exc.status not in TITLES:
             raise
         return render(
-            request, "error.html", status=exc.status, code=exc.status, title=TITLES[exc.status]
+            request, "error.html", status=exc.status, code=exc.status, title=_(TITLES[exc.status])
         )
     except Exception:
         log.exception("unhandled error on %s %s", request.method, request.path)
-        return render(request, "error.html", status=500, code=500, title=TITLES[500])
+        return render(request, "error.html", status=500, code=500, title=_(TITLES[500]))

@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from domain.roster import check_month
+from roster.bench import feeds as feeds_bench
 from roster.bench import replay
 from roster.bench import solve as solve_bench
 from roster.bootstrap import build
@@ -33,6 +34,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     s.add_argument("--time-limit", type=float, default=20.0, help="seconds per unit")
     s.add_argument("--json", action="store_true", help="print only the JSON result line")
     s.set_defaults(run=run_solve)
+    f = sub.add_parser(
+        "feeds",
+        help="render a busy person's year feed, then serve feeds to a bounded loopback load",
+        description="在临时库中生成一年的排班，测量个人年度日历的生成耗时，再在本机回环地址上以有限并发请求订阅链接。",
+    )
+    f.add_argument("--requests", type=int, default=2000)
+    f.add_argument("--concurrency", type=int, default=20)
+    f.add_argument("--json", action="store_true", help="print only the JSON result line")
+    f.set_defaults(run=run_feeds)
 
 
 def run_replay(args: argparse.Namespace) -> int:
@@ -79,5 +89,29 @@ def run_solve(args: argparse.Namespace) -> int:
                     f"{who:8} {kind:17} 覆盖 {f['filled']}/{f['slots']} ({f['coverage']:.1%}) "
                     f"违规 {f['hard_violations']} 差 {f['spread']}/{f['weekend_spread']} {f['seconds']}s"
                 )
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+def run_feeds(args: argparse.Namespace) -> int:
+    from web.app import create_app  # the CLI alone may start the web app
+
+    requests = max(1, min(args.requests, 100_000))
+    concurrency = max(1, min(args.concurrency, 200))
+    with tempfile.TemporaryDirectory(prefix="roster-bench-") as folder:
+        services = build(database_url=f"sqlite:///{Path(folder) / 'bench.sqlite'}")
+        try:
+            result = feeds_bench.run(
+                services, lambda s: create_app(s, s.settings), requests, concurrency
+            )
+        finally:
+            services.close()
+    if not args.json:
+        print(
+            f"年度日历 {result['duties_in_year_feed']} 项：生成 p50 {result['render_ms_p50']} ms，"
+            f"p99 {result['render_ms_p99']} ms；{result['requests']} 次请求（并发 "
+            f"{result['concurrency']}）：{result['requests_per_s']} 次/秒，304 占 "
+            f"{result['not_modified_share']:.0%}"
+        )
     print(json.dumps(result, ensure_ascii=False))
     return 0

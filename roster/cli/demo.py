@@ -4,6 +4,7 @@ import argparse
 import time
 
 from roster.cli.common import progress_bar, services_from
+from roster.demo.accounts import print_logins, seed_accounts
 from roster.demo.city import generate_city
 from roster.demo.seed import seed
 
@@ -26,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
         if services.queries.city() is not None:
             if args.if_empty:
                 print("数据库中已有城市数据，跳过示范数据载入。")
+                print_logins(seed_accounts(services))  # stores seeded before accounts get them
                 return 0
             print("错误：数据库中已有城市数据；示范数据只能载入空库。")
             return 2
@@ -44,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
             f"{len(city.leaders)} 名领导干部、{len(city.stations)} 个值班点；"
             f"共 {saved} 个聚合，用时 {seconds:.1f} 秒。"
         )
+        print_logins(seed_accounts(services))
         return 0
     finally:
         services.close()

@@ -5,7 +5,20 @@ import sys
 from collections.abc import Sequence
 
 from domain.errors import DomainError
-from roster.cli import bench, circuits, demo, importing, projections, replan, serve, solve
+from roster.cli import (
+    accounts,
+    availability,
+    bench,
+    circuits,
+    demo,
+    feeds,
+    importing,
+    projections,
+    publish,
+    replan,
+    serve,
+    solve,
+)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -19,7 +32,10 @@ def parser() -> argparse.ArgumentParser:
         "or sqlite:///./var/roster.sqlite)",
     )
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (serve, demo, importing, projections, solve, replan, circuits, bench):
+    for module in (
+        serve, demo, importing, projections, solve, publish, replan, circuits,
+        feeds, availability, accounts, bench,
+    ):  # fmt: skip
         module.register(commands)
     return root
 

@@ -6,6 +6,8 @@ log keeps what lists and filters need, which also keeps replay fast.
 
 from typing import Any
 
+from domain.account import Account
+from domain.feedtoken import FeedToken
 from domain.firm import LawFirm
 from domain.person import Person
 from domain.roster import Roster
@@ -15,7 +17,7 @@ from domain.workdays import WorkdayCalendar
 from roster.database import Cursor
 from roster.readmodels.projection import Projection
 
-AGGREGATES = (Unit, Station, LawFirm, Person, WorkdayCalendar, Roster)
+AGGREGATES = (Unit, Station, LawFirm, Person, WorkdayCalendar, Roster, Account, FeedToken)
 changes = Projection(
     name="changes",
     tables={

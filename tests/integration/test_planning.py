@@ -200,3 +200,45 @@ def test_each_advisers_circuit_lists_villages_in_visiting_order(city):
     assert sum(len(day.villages) for day in circuit) == len(
         services.rosters.get("adviser-circuits", township, MONTH).assignments
     )
+
+
+def test_cli_publish_makes_drafts_visible_and_refuses_when_nothing_is_drafted(tmp_path, capsys):
+    from roster.cli.main import main
+
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    assert main(["--database-url", url, "demo", "--scale", "small"]) == 0
+    publish = [
+        "--database-url",
+        url,
+        "publish",
+        "--kind",
+        "reception",
+        "--unit",
+        COUNTY,
+        "--month",
+        MONTH,
+    ]
+    assert main(publish) == 1
+    args = [
+        "--database-url",
+        url,
+        "solve",
+        "--kind",
+        "reception",
+        "--unit",
+        COUNTY,
+        "--month",
+        MONTH,
+    ]
+    assert main([*args, "--time-limit", "60"]) == 0
+    assert main(publish) == 0
+    assert "第 1 版" in capsys.readouterr().out
+    services = build(database_url=url)
+    try:
+        with services.db.reading() as cur:
+            count = cur.execute(
+                "SELECT COUNT(*) FROM published_duties WHERE kind = 'reception'"
+            ).fetchone()[0]
+        assert count == len([d for d in services.workdays.month(MONTH) if d.type == "workday"])
+    finally:
+        services.close()

@@ -1,0 +1,43 @@
+"""`roster publish`: publish the current drafts, so members and the public see them."""
+
+import argparse
+
+from domain.roster import ROSTER_KINDS, check_month
+from roster.cli.common import services_from
+from roster.planning.planner import SOLVE_ORDER
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "publish",
+        help="publish draft rosters",
+        description="发布排班草稿（发布后进入值班人员和公众的日历订阅）。",
+    )
+    p.add_argument("--kind", required=True, choices=(*SOLVE_ORDER, "all"))
+    p.add_argument("--unit", required=True, help="unit code, or 'all'")
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--actor", default="cli-publish")
+    p.add_argument("--reason", default="")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    check_month(args.month)
+    kinds = SOLVE_ORDER if args.kind == "all" else (args.kind,)
+    services = services_from(args)
+    published = 0
+    try:
+        for kind in kinds:
+            for unit in services.planner.units(kind, args.unit):
+                roster = services.rosters.get(kind, unit, args.month)
+                if roster is None or roster.state != "draft":
+                    continue
+                version = services.rosters.publish(kind, unit, args.month, args.actor, args.reason)
+                print(f"已发布 {ROSTER_KINDS[kind]} {unit} {args.month}（第 {version} 版）")
+                published += 1
+    finally:
+        services.close()
+    if not published:
+        print("没有待发布的草稿：请先运行 roster solve。")
+        return 1
+    return 0

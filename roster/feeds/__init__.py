@@ -1,0 +1,1 @@
+"""Calendar feeds: secret links (tokens.py) and the duties each feed shows (duties.py)."""

@@ -1,0 +1,259 @@
+"""What each calendar feed shows, read from the read models only.
+
+`published_duties` holds one row per (duty, person) as that person's calendar sees it, so a
+person's feed is their rows; a station's or a roster's feed keeps one row per duty: the
+confirmed holder, else the latest cancellation, so subscribers drop a removed duty. Drafts
+never reach `published_duties`, so they never reach a feed.
+
+Calendar apps poll the same feeds over and over, so built feeds are kept per process, keyed by
+the read models' position in the log and the day (read models change only when the position
+moves; the 30-day window of cancellations moves with the day).
+"""
+
+import datetime as dt
+import functools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from calendars import FeedDuty, FeedInfo, inputs_etag, render_feed
+from domain.roster import ROSTER_KINDS
+from domain.values import SHIFTS
+from roster.database import Database
+from roster.feeds.tokens import FeedScope, site_url
+from roster.settings import Settings
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+CANCELLED_KEPT = dt.timedelta(days=30)  # long enough for every subscriber to refresh
+ALARM_EVENING_BEFORE = dt.time(20, 0)
+EMPTY_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # fixed, so an empty feed has one ETag
+SHIFT_NAMES = {"am": "上午", "pm": "下午", "day": "全天"}
+CACHED_FEEDS = 512
+
+ROWS = (
+    "SELECT d.assignment_id, d.person_code, d.kind, d.day, d.place, d.shift, d.version, "
+    "d.status, d.changed_at, p.name, s.name, s.address, s.phone, v.name, t.name "
+    "FROM published_duties d LEFT JOIN people p ON p.code = d.person_code "
+    "LEFT JOIN stations s ON s.code = d.place "
+    "LEFT JOIN units v ON v.code = d.place AND v.kind = 'village' "
+    "LEFT JOIN units t ON t.code = v.parent_code WHERE "
+)
+
+
+@dataclass(frozen=True)
+class Feed:
+    info: FeedInfo
+    duties: tuple[FeedDuty, ...]
+    stamp: dt.datetime  # the latest change: deterministic, so the ETag is stable
+    etag: str  # from the inputs, so a revalidation needs no rendering
+
+    def render(self) -> bytes:
+        return self.body
+
+    @functools.cached_property
+    def body(self) -> bytes:  # rendered once per feed version, on first need
+        return render_feed(self.info, self.duties, self.stamp)
+
+
+@dataclass(frozen=True)
+class _Row:
+    assignment_id: str
+    person_code: str
+    kind: str
+    day: str
+    place: str
+    shift: str
+    version: int
+    status: str
+    changed_at: str
+    person_name: str | None
+    station_name: str | None
+    address: str | None
+    phone: str | None
+    village: str | None
+    township: str | None
+
+
+class FeedBuilder:
+    def __init__(
+        self, db: Database, settings: Settings, clock: Callable[[], dt.datetime] | None = None
+    ) -> None:
+        self.db = db
+        self.base_url = site_url(settings)
+        self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        self._cache: OrderedDict[tuple, Feed] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def for_scope(self, scope: FeedScope) -> Feed | None:
+        if scope.scope == "person":
+            return self.person(scope.subject)
+        if scope.scope == "station":
+            return self.station(scope.subject)
+        kind, _, unit = scope.subject.partition("/")
+        return self.roster(kind, unit)
+
+    def person(self, code: str) -> Feed | None:
+        return self._cached(("person", code), self._person, code)
+
+    def station(self, code: str) -> Feed | None:
+        return self._cached(("station", code), self._station, code)
+
+    def roster(self, kind: str, unit_code: str) -> Feed | None:
+        return self._cached(("roster", kind, unit_code), self._roster, kind, unit_code)
+
+    def public_reception(self, unit_code: str) -> Feed | None:
+        """The bureau's published reception days, open to the public (no token)."""
+        return self._cached(("public", unit_code), self._public_reception, unit_code)
+
+    def forget(self) -> None:
+        """Drop every built feed (benchmarks measure the cold path with it)."""
+        with self._lock:
+            self._cache.clear()
+
+    def _cached(self, scope: tuple, build: Callable[..., Feed | None], *args: str) -> Feed | None:
+        today = self.clock().astimezone(SHANGHAI).date()
+        with self.db.reading() as cur:
+            position = cur.execute("SELECT MIN(position) FROM projection_tracking").fetchone()[0]
+        key = (*scope, position, today)
+        with self._lock:
+            feed = self._cache.get(key)
+            if feed is not None:
+                self._cache.move_to_end(key)
+                return feed
+        # Rows read now are at least as new as `position`; a later position rebuilds.
+        feed = build(*args, cutoff=_cutoff(today))
+        if feed is not None:
+            with self._lock:
+                self._cache[key] = feed
+                while len(self._cache) > CACHED_FEEDS:
+                    self._cache.popitem(last=False)
+        return feed
+
+    def _person(self, code: str, cutoff: dt.datetime) -> Feed | None:
+        name = self._one("SELECT name FROM people WHERE code = ?", code)
+        if name is None:
+            return None
+        rows = self._rows("d.person_code = ?", code)
+        return self._feed(f"{name}的值班", rows, cutoff, alarms=True, with_names=False)
+
+    def _station(self, code: str, cutoff: dt.datetime) -> Feed | None:
+        name = self._one("SELECT name FROM stations WHERE code = ?", code)
+        if name is None:
+            return None
+        return self._feed(f"{name}值班表", one_per_duty(self._rows("d.place = ?", code)), cutoff)
+
+    def _roster(self, kind: str, unit_code: str, cutoff: dt.datetime) -> Feed | None:
+        unit = self._one("SELECT name FROM units WHERE code = ?", unit_code)
+        if unit is None or kind not in ROSTER_KINDS:
+            return None
+        rows = self._rows("d.kind = ? AND d.unit_code = ?", kind, unit_code)
+        return self._feed(f"{unit}{ROSTER_KINDS[kind]}", one_per_duty(rows), cutoff)
+
+    def _public_reception(self, unit_code: str, cutoff: dt.datetime) -> Feed | None:
+        office = self._one(
+            "SELECT COALESCE(NULLIF(office_name, ''), name) FROM units "
+            "WHERE code = ? AND kind IN ('city', 'county')",
+            unit_code,
+        )
+        if office is None:
+            return None
+        rows = self._rows("d.kind = 'reception' AND d.unit_code = ?", unit_code)
+        return self._feed(f"{office}领导干部接待日", one_per_duty(rows), cutoff)
+
+    def _feed(
+        self,
+        name: str,
+        rows: list[_Row],
+        cutoff: dt.datetime,
+        alarms: bool = False,
+        with_names: bool = True,
+    ) -> Feed:
+        # The latest change, expired cancellations included, so Last-Modified never goes back.
+        stamp = max((_utc(r.changed_at) for r in rows), default=EMPTY_STAMP)
+        duties = tuple(
+            self._duty(r, alarms, with_names)
+            for r in rows
+            if r.status == "CONFIRMED" or _utc(r.changed_at) >= cutoff
+        )
+        info = FeedInfo(name=name, description="公共法律服务值班（仅含已发布的排班）")
+        return Feed(info, duties, stamp, inputs_etag(info, duties, stamp))
+
+    def _duty(self, r: _Row, alarm: bool, with_names: bool) -> FeedDuty:
+        first, last = SHIFTS[r.shift]
+        begins, ends, alarm_minutes = _shift_times(r.shift)
+        day = dt.date.fromisoformat(r.day)
+        start = dt.datetime.combine(day, begins, SHANGHAI)
+        end = dt.datetime.combine(day, ends, SHANGHAI)
+        place = r.station_name or r.village or r.place
+        summary = f"{ROSTER_KINDS.get(r.kind, r.kind)} · {place}"
+        if with_names and r.person_name:
+            summary += f" · {r.person_name}"
+        url = f"{self.base_url}/duties/{r.assignment_id}"
+        lines = [f"班次：{SHIFT_NAMES.get(r.shift, r.shift)} {first}–{last}", f"地点：{place}"]
+        if r.phone:
+            lines.append(f"值班点电话：{r.phone}")
+        lines.append(f"详情：{url}")
+        if r.status == "CANCELLED":
+            lines.insert(0, "【已取消】此项值班已调整或取消。")
+        return FeedDuty(
+            uid=f"{r.assignment_id}@roster",
+            sequence=r.version,
+            start=start,
+            end=end,
+            summary=summary,
+            location=_location(r),
+            description="\n".join(lines),
+            status="CONFIRMED" if r.status == "CONFIRMED" else "CANCELLED",
+            url=url,
+            last_modified=_utc(r.changed_at),
+            alarm_minutes_before=alarm_minutes if alarm else None,
+        )
+
+    def _rows(self, where: str, *params: str) -> list[_Row]:
+        with self.db.reading() as cur:
+            return [_Row(*row) for row in cur.execute(ROWS + where, params).fetchall()]
+
+    def _one(self, sql: str, param: str) -> str | None:
+        with self.db.reading() as cur:
+            row = cur.execute(sql, (param,)).fetchone()
+        return row[0] if row else None
+
+
+def one_per_duty(rows: Iterable[_Row]) -> list[_Row]:
+    """Per duty the confirmed holder, else its latest cancellation (one UID per feed)."""
+    chosen: dict[str, _Row] = {}
+    for r in rows:
+        held = chosen.get(r.assignment_id)
+        if held is None or _rank(r) > _rank(held):
+            chosen[r.assignment_id] = r
+    return list(chosen.values())
+
+
+def _rank(r: _Row) -> tuple[bool, int]:
+    return (r.status == "CONFIRMED", r.version)
+
+
+def _location(r: _Row) -> str:
+    if r.village:
+        return f"{r.township or ''}{r.village}"
+    return r.address or r.station_name or r.place
+
+
+@functools.cache
+def _shift_times(shift: str) -> tuple[dt.time, dt.time, int]:
+    """Start, end, and minutes from the evening before to the start (no DST in China)."""
+    first, last = (dt.time.fromisoformat(t) for t in SHIFTS[shift])
+    evening = ALARM_EVENING_BEFORE.hour * 60 + ALARM_EVENING_BEFORE.minute
+    return first, last, 24 * 60 - evening + first.hour * 60 + first.minute
+
+
+def _cutoff(today: dt.date) -> dt.datetime:
+    """Cancellations changed before this instant have been seen by every subscriber."""
+    return dt.datetime.combine(today, dt.time(), SHANGHAI) - CANCELLED_KEPT
+
+
+def _utc(text: str) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

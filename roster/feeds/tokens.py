@@ -1,0 +1,139 @@
+"""Issue, rotate, revoke and resolve the secret links of calendar feeds.
+
+The link carries a long random token; only its sha256 is recorded. Resolving checks the read
+model to find the feed, then the event store itself, so a link revoked by another web worker
+stops working at once rather than after that worker's next catch-up.
+"""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from eventsourcing.persistence import IntegrityError
+
+from domain.errors import DomainError
+from domain.feedtoken import FeedToken, check_scope, feed_token_id
+from domain.roster import ROSTER_KINDS
+from roster.database import Database
+from roster.eventstore import EventStore
+from roster.readmodels.follower import Follower
+from roster.settings import Settings
+
+
+@dataclass(frozen=True)
+class FeedScope:
+    scope: str  # person | station | roster
+    subject: str  # person code, station code, or "kind/unit_code" for a roster
+
+
+@dataclass(frozen=True)
+class IssuedLink:
+    token: str  # shown once; never recorded
+    url: str
+    webcal_url: str
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def site_url(settings: Settings) -> str:
+    """Where members reach the site: the configured public address, else host and port."""
+    return (settings.public_url or f"http://{settings.host}:{settings.port}").rstrip("/")
+
+
+def feed_urls(settings: Settings, token: str) -> tuple[str, str]:
+    """The link for a browser (http/https) and the same link for calendar apps (webcal)."""
+    url = f"{site_url(settings)}/feeds/{token}.ics"
+    return url, "webcal://" + url.split("://", 1)[1]
+
+
+class FeedTokens:
+    def __init__(
+        self, store: EventStore, db: Database, follower: Follower, settings: Settings
+    ) -> None:
+        self.store = store
+        self.db = db
+        self.follower = follower
+        self.settings = settings
+
+    def issue(self, scope: str, subject: str, actor: str, reason: str = "") -> IssuedLink:
+        """A new link for the feed; an existing link for the same feed stops working."""
+        check_scope(scope)
+        self._check_subject(scope, subject)
+        token = secrets.token_urlsafe(32)
+        hashed = token_hash(token)
+        if not self._first_link(scope, subject, hashed, actor):
+            self.store.change(
+                feed_token_id(scope, subject), lambda t: t.rotate(hashed, actor, reason)
+            )
+        self.follower.catch_up()
+        return IssuedLink(token, *feed_urls(self.settings, token))
+
+    def _first_link(self, scope: str, subject: str, hashed: str, actor: str) -> bool:
+        """Records the feed's first link; False if it has one (or just got one concurrently)."""
+        if self.store.exists(feed_token_id(scope, subject)):
+            return False
+        try:
+            self.store.save(FeedToken(scope=scope, subject=subject, token_hash=hashed, actor=actor))
+        except IntegrityError:
+            return False
+        return True
+
+    def rotate(self, scope: str, subject: str, actor: str, reason: str = "") -> IssuedLink:
+        if not self.is_active(scope, subject):
+            raise NoFeedLinkError()
+        return self.issue(scope, subject, actor, reason)
+
+    def revoke(self, scope: str, subject: str, actor: str, reason: str = "") -> None:
+        check_scope(scope)
+        if self.store.get_or_none(feed_token_id(scope, subject)) is None:
+            raise NoFeedLinkError()
+        self.store.change(feed_token_id(scope, subject), lambda t: t.revoke(actor, reason))
+        self.follower.catch_up()
+
+    def is_active(self, scope: str, subject: str) -> bool:
+        token = self.store.get_or_none(feed_token_id(scope, subject))
+        return token is not None and token.active
+
+    def resolve(self, token: str) -> FeedScope | None:
+        """The feed a link opens, or None for an unknown, rotated or revoked link."""
+        if not 20 <= len(token) <= 100:
+            return None
+        hashed = token_hash(token)
+        with self.db.reading() as cur:
+            row = cur.execute(
+                "SELECT scope, subject FROM feed_tokens WHERE token_hash = ? AND state = 'active'",
+                (hashed,),
+            ).fetchone()
+        if row is None:
+            return None
+        current = self.store.get_or_none(feed_token_id(row[0], row[1]))
+        if current is None or not current.active or current.token_hash != hashed:
+            return None
+        return FeedScope(row[0], row[1])
+
+    def _check_subject(self, scope: str, subject: str) -> None:
+        if scope == "roster":
+            kind, _, unit = subject.partition("/")
+            found = kind in ROSTER_KINDS and self._exists("units", unit)
+        else:
+            found = self._exists("people" if scope == "person" else "stations", subject)
+        if not found:
+            raise UnknownFeedSubjectError(subject)
+
+    def _exists(self, table: str, code: str) -> bool:
+        with self.db.reading() as cur:
+            return (
+                cur.execute(f"SELECT 1 FROM {table} WHERE code = ?", (code,)).fetchone() is not None
+            )
+
+
+class NoFeedLinkError(DomainError):
+    def __init__(self) -> None:
+        super().__init__("该订阅没有有效的链接", "This feed has no active link")
+
+
+class UnknownFeedSubjectError(DomainError):
+    def __init__(self, subject: str) -> None:
+        super().__init__(f"找不到订阅对象“{subject}”", f"Unknown feed subject '{subject}'")

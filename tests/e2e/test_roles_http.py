@@ -1,0 +1,81 @@
+"""Every role against every page that exists: allowed, refused (403) or sent to sign in (302),
+never a crash. Scoped routes are checked through the same decorator the views use."""
+
+import pytest
+from aiohttp import web
+
+from tests.e2e.auth_helpers import seed_city_with_accounts, sign_in
+from web.app import create_app
+from web.auth.rules import requires
+from web.keys import SERVICES
+
+ROLES = ("anonymous", "admin", "jiandu", "yutai", "sishui", "lvshi", "lingdao")
+OK, LOGIN, NO = 200, 302, 403
+
+# path → expected status per role, in the order of ROLES
+MATRIX = {
+    "/": (OK, OK, OK, OK, OK, OK, OK),
+    "/health": (OK, OK, OK, OK, OK, OK, OK),
+    "/login": (OK, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),  # signed in → on to /me
+    "/me": (LOGIN, OK, OK, OK, OK, OK, OK),
+    "/me/password": (LOGIN, OK, OK, OK, OK, OK, OK),
+    "/accounts": (LOGIN, OK, NO, NO, NO, NO, NO),
+    "/no/such/page": (404, 404, 404, 404, 404, 404, 404),
+    # test routes below: see unit (370827 鱼台县) / change it / see a person (L9 of 泗水县)
+    "/t/units/370827": (LOGIN, OK, OK, OK, NO, NO, NO),
+    "/t/units/370827001": (LOGIN, OK, OK, OK, NO, NO, NO),
+    "/t/units/370831": (LOGIN, OK, OK, NO, OK, NO, NO),
+    "/t/units/370827/edit": (LOGIN, OK, NO, OK, NO, NO, NO),
+    "/t/people/L9": (LOGIN, OK, OK, NO, OK, NO, NO),
+}
+
+
+@requires("admin", "manager", "supervisor", unit="code")
+async def see_unit(request: web.Request) -> web.Response:
+    return web.Response(text="unit")
+
+
+@requires("admin", "manager", unit="code", write=True)
+async def edit_unit(request: web.Request) -> web.Response:
+    return web.Response(text="edit")
+
+
+@requires(person="code")
+async def see_person(request: web.Request) -> web.Response:
+    return web.Response(text="person")
+
+
+@pytest.fixture
+async def app(sqlite_services):
+    seed_city_with_accounts(sqlite_services)
+    app = create_app(sqlite_services, sqlite_services.settings)
+    app.router.add_get("/t/units/{code}", see_unit)
+    app.router.add_get("/t/units/{code}/edit", edit_unit)
+    app.router.add_get("/t/people/{code}", see_person)
+    return app
+
+
+@pytest.mark.parametrize("role", ROLES)
+async def test_role_route_matrix(aiohttp_client, app, role):
+    client = await aiohttp_client(app)
+    if role != "anonymous":
+        assert (await sign_in(client, role)).status == 302
+    column = ROLES.index(role)
+    got = {}
+    for path in MATRIX:
+        response = await client.get(path, allow_redirects=False)
+        got[path] = response.status
+        if response.status == LOGIN and role == "anonymous":
+            assert response.headers["Location"].startswith("/login?next=")
+        if response.status == NO:
+            assert "无权访问" in await response.text()  # the error page, in the layout
+    assert got == {path: expected[column] for path, expected in MATRIX.items()}
+
+
+async def test_a_member_sees_only_their_own_person(aiohttp_client, app):
+    client = await aiohttp_client(app)
+    await sign_in(client, "lvshi")
+    code = app[SERVICES].accounts.principal("lvshi").person_code
+    assert f"<dd>{code}</dd>" in await (await client.get("/me")).text()
+    assert (await client.get(f"/t/people/{code}", allow_redirects=False)).status == OK
+    assert (await client.get("/t/people/L9", allow_redirects=False)).status == NO
