@@ -7,10 +7,13 @@ from roster.access import Access
 from roster.accounts import Accounts
 from roster.availability import AvailabilityImport
 from roster.database import Database
+from roster.duty_queries import DutyQueries
 from roster.eventstore import EventStore
 from roster.feeds.duties import FeedBuilder
 from roster.feeds.tokens import FeedTokens
+from roster.planning.jobs import DraftingJobs
 from roster.planning.planner import Planner
+from roster.planning.verdict import Reassignments
 from roster.queries import Queries
 from roster.readmodels.accounts import accounts
 from roster.readmodels.changes import changes
@@ -19,6 +22,7 @@ from roster.readmodels.feedtokens import feed_tokens
 from roster.readmodels.follower import Follower
 from roster.readmodels.registry import registry as registry_projection
 from roster.registry import Registry
+from roster.roster_views import RosterViews
 from roster.rosters import Rosters
 from roster.services import Services
 from roster.settings import Settings
@@ -41,6 +45,7 @@ def build(settings: Settings | None = None, **overrides: Any) -> Services:
     rosters = Rosters(store, follower)
     workdays = WorkingDays(store, db, follower, settings.city_code)
     registry = Registry(store, db, follower)
+    planner = Planner(db, workdays, rosters)
     return Services(
         settings=settings,
         db=db,
@@ -50,10 +55,14 @@ def build(settings: Settings | None = None, **overrides: Any) -> Services:
         rosters=rosters,
         workdays=workdays,
         queries=Queries(db),
-        planner=Planner(db, workdays, rosters),
+        planner=planner,
         accounts=Accounts(store, db, follower),
         access=Access(db),
         feed_tokens=FeedTokens(store, db, follower, settings),
         feeds=FeedBuilder(db, settings),
         availability=AvailabilityImport(registry, db),
+        roster_views=RosterViews(db, planner, workdays),
+        drafting=DraftingJobs(planner),
+        reassignments=Reassignments(planner, rosters),
+        duties=DutyQueries(db),
     )

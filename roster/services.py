@@ -6,13 +6,17 @@ from roster.access import Access
 from roster.accounts import Accounts
 from roster.availability import AvailabilityImport
 from roster.database import Database
+from roster.duty_queries import DutyQueries
 from roster.eventstore import EventStore
 from roster.feeds.duties import FeedBuilder
 from roster.feeds.tokens import FeedTokens
+from roster.planning.jobs import DraftingJobs
 from roster.planning.planner import Planner
+from roster.planning.verdict import Reassignments
 from roster.queries import Queries
 from roster.readmodels.follower import Follower
 from roster.registry import Registry
+from roster.roster_views import RosterViews
 from roster.rosters import Rosters
 from roster.settings import Settings
 from roster.workdays import WorkingDays
@@ -34,7 +38,12 @@ class Services:
     feed_tokens: FeedTokens
     feeds: FeedBuilder
     availability: AvailabilityImport
+    roster_views: RosterViews
+    drafting: DraftingJobs
+    reassignments: Reassignments
+    duties: DutyQueries
 
     def close(self) -> None:
+        self.drafting.close()
         self.store.close()
         self.db.close()

@@ -81,6 +81,16 @@ class WorkingDays:
         first, last = month_bounds(month)
         return self.days(first, last)
 
+    def declarations(self, year: int) -> dict[date, tuple[str, str]]:
+        """The days managers declared in a year: day → (kind, name); readable before the year
+        is confirmed, so the calendar page can show the work in progress."""
+        with self.db.reading() as cur:
+            rows = cur.execute(
+                "SELECT day, kind, name FROM workday_declarations WHERE day BETWEEN ? AND ?",
+                (f"{year:04d}-01-01", f"{year:04d}-12-31"),
+            ).fetchall()
+        return {date.fromisoformat(d): (k, n) for d, k, n in rows}
+
     def is_declared(self, year: int) -> bool:
         if statutory(date(year, 1, 1)) is not None:
             return True

@@ -11,7 +11,7 @@ from aiohttp import web
 
 from roster.services import Services
 from roster.settings import Settings
-from web import auth, i18n
+from web import auth, dates, i18n
 from web.errors import error_middleware
 from web.keys import SERVICES, SETTINGS, TEMPLATES
 from web.routes import ROUTES
@@ -38,6 +38,7 @@ def create_app(services: Services, settings: Settings) -> web.Application:
     )
     i18n.install(app[TEMPLATES])
     auth.install(app[TEMPLATES])
+    dates.install(app[TEMPLATES])
     app.add_routes(ROUTES)
     app.router.add_static("/static", HERE / "static", name="static")
     app.cleanup_ctx.append(follow_the_log)

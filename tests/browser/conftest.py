@@ -31,13 +31,20 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def live_server(tmp_path_factory) -> Iterator[str]:
+def live_seed():
+    """What a test module adds to the demo city before serving it; override per module."""
+    return lambda services: None
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory, live_seed) -> Iterator[str]:
     """The small demo city with one account per role, served until the module ends."""
     services = build(
         database_url=f"sqlite:///{tmp_path_factory.mktemp('browser') / 'roster.sqlite'}",
         secret_key="browser-tests",
     )
     seed_city_with_accounts(services)
+    live_seed(services)
     port = _free_port()
     loop = asyncio.new_event_loop()
     runner = web.AppRunner(create_app(services, services.settings))

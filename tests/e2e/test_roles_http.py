@@ -12,6 +12,8 @@ from web.keys import SERVICES
 ROLES = ("anonymous", "admin", "jiandu", "yutai", "sishui", "lvshi", "lingdao")
 OK, LOGIN, NO = 200, 302, 403
 
+NO_DUTY = "00000000-0000-0000-0000-000000000000"
+
 # path → expected status per role, in the order of ROLES
 MATRIX = {
     "/": (OK, OK, OK, OK, OK, OK, OK),
@@ -21,6 +23,25 @@ MATRIX = {
     "/me/password": (LOGIN, OK, OK, OK, OK, OK, OK),
     "/accounts": (LOGIN, OK, NO, NO, NO, NO, NO),
     "/no/such/page": (404, 404, 404, 404, 404, 404, 404),
+    "/rosters": (LOGIN, OK, OK, OK, OK, NO, NO),
+    "/rosters/duty-lawyers/370827/2026-12": (LOGIN, OK, OK, OK, NO, NO, NO),
+    "/rosters/duty-lawyers/370827/2026-12/changes": (LOGIN, OK, OK, OK, NO, NO, NO),
+    "/rosters/duty-lawyers/370827/2026-12/progress": (LOGIN, OK, OK, OK, NO, NO, NO),
+    # no such duty: 404 for those who may change the roster, refused before that for the rest
+    "/rosters/duty-lawyers/370827/2026-12/duties/" + NO_DUTY + "/reassign": (
+        (LOGIN, 404, NO, 404, NO, NO, NO)
+    ),
+    # members' and public pages (the duty page, with data, in test_member_pages_http.py)
+    "/today": (LOGIN, OK, OK, OK, OK, OK, OK),
+    "/me/duties": (LOGIN, NO, NO, NO, NO, OK, OK),
+    "/duties/00000000-0000-0000-0000-000000000000": (LOGIN, 404, 404, 404, 404, 404, 404),
+    "/calendar": (LOGIN, OK, OK, OK, OK, OK, OK),
+    "/calendar?year=2027": (LOGIN, OK, OK, OK, OK, OK, OK),
+    "/public/reception": (OK, OK, OK, OK, OK, OK, OK),
+    "/public/villages/370827001001": (OK, OK, OK, OK, OK, OK, OK),
+    "/public/villages/370827999999": (404, 404, 404, 404, 404, 404, 404),
+    "/lobby/S0001": (OK, OK, OK, OK, OK, OK, OK),
+    "/lobby/NOPE": (404, 404, 404, 404, 404, 404, 404),
     # test routes below: see unit (370827 鱼台县) / change it / see a person (L9 of 泗水县)
     "/t/units/370827": (LOGIN, OK, OK, OK, NO, NO, NO),
     "/t/units/370827001": (LOGIN, OK, OK, OK, NO, NO, NO),
