@@ -35,6 +35,7 @@ duties = Projection(
         "CREATE INDEX IF NOT EXISTS published_person ON published_duties (person_code, day)",
         "CREATE INDEX IF NOT EXISTS published_place ON published_duties (place, day)",
         "CREATE INDEX IF NOT EXISTS published_roster ON published_duties (roster_id, day)",
+        "CREATE INDEX IF NOT EXISTS published_day ON published_duties (day, kind)",
     ),
 )
 on = duties.on

@@ -16,7 +16,7 @@ async def client(aiohttp_client, sqlite_services):
 
 async def test_sign_in_shows_my_account_and_sign_out_ends_it(client):
     response = await sign_in(client, "yutai")
-    assert response.status == 302 and response.headers["Location"] == "/me"
+    assert response.status == 302 and response.headers["Location"] == "/today"
     me = await client.get("/me")
     html = await me.text()
     assert me.status == 200 and "鱼台县管理员" in html and "鱼台县（370827）" in html
@@ -49,7 +49,7 @@ async def test_login_refuses_to_redirect_off_the_site(client):
               "next": "//evil.example/steal"},
         allow_redirects=False,
     )  # fmt: skip
-    assert response.headers["Location"] == "/me"
+    assert response.headers["Location"] == "/today"
 
 
 async def test_a_post_without_the_csrf_token_is_refused(client):

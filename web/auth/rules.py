@@ -85,4 +85,4 @@ def safe_next(target: str) -> str:
     """Only a path on this site: never `//evil.example` or `https://...` (open redirect)."""
     if target.startswith("/") and not target.startswith(("//", "/\\")):
         return target
-    return "/me"
+    return "/today"

@@ -28,7 +28,7 @@ ROLE_NAMES = {
 
 
 async def login_form(request: web.Request) -> web.StreamResponse:
-    target = safe_next(request.query.get("next", "/me"))
+    target = safe_next(request.query.get("next", "/today"))
     if request.get(PRINCIPAL):
         raise web.HTTPFound(target)
     return render(request, "login.html", next=target, username="", errors={})
@@ -38,7 +38,7 @@ async def login(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     username = str(form.get("username", "")).strip()
     password = str(form.get("password", ""))
-    target = safe_next(str(form.get("next", "/me")))
+    target = safe_next(str(form.get("next", "/today")))
     accounts = request.app[SERVICES].accounts
     try:
         principal = await asyncio.to_thread(
