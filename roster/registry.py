@@ -90,6 +90,8 @@ class Registry:
         self, person_code: str, starts_at: datetime, ends_at: datetime, reason: str, actor: str,
         source: str = "form",
     ) -> str:  # fmt: skip
+        if not self.store.exists(person_id(person_code)):
+            raise UnknownReferenceError("人员", person_code)
         interval = Interval(uuid.uuid4().hex[:12], starts_at, ends_at, reason, source)
         self.store.change(person_id(person_code), lambda p: p.declare_unavailable(interval, actor))
         self.follower.catch_up()
@@ -105,6 +107,45 @@ class Registry:
 
     def deactivate(self, person_code: str, active_to: date, actor: str, reason: str) -> None:
         self.store.change(person_id(person_code), lambda p: p.deactivate(active_to, actor, reason))
+        self.follower.catch_up()
+
+    # The edit forms' commands: each loads the aggregate, applies one change, then catches up.
+    def change_person_details(
+        self, code: str, name: str, phone: str, title: str, is_head: bool, actor: str,
+        reason: str,
+    ) -> None:  # fmt: skip
+        self.store.change(
+            person_id(code), lambda p: p.change_details(name, phone, title, is_head, actor, reason)
+        )
+        self.follower.catch_up()
+
+    def change_station_details(
+        self, code: str, name: str, address: str, phone: str, actor: str, reason: str
+    ) -> None:
+        self.store.change(
+            station_id(code), lambda s: s.change_details(name, address, phone, actor, reason)
+        )
+        self.follower.catch_up()
+
+    def change_station_demand(
+        self, code: str, demand: Iterable[tuple[str, str, int]], actor: str, reason: str
+    ) -> None:
+        wanted = tuple(Demand(*d) for d in demand)
+        self.store.change(station_id(code), lambda s: s.change_demand(wanted, actor, reason))
+        self.follower.catch_up()
+
+    def rename_unit(self, code: str, name: str, office_name: str, actor: str, reason: str) -> None:
+        self.store.change(unit_id(code), lambda u: u.rename(name, office_name, actor, reason))
+        self.follower.catch_up()
+
+    def set_market_days(
+        self, code: str, days: tuple[int, ...], label: str, actor: str, reason: str
+    ) -> None:
+        self.store.change(unit_id(code), lambda u: u.set_market_days(days, label, actor, reason))
+        self.follower.catch_up()
+
+    def end_firm_pairing(self, firm_code: str, county_code: str, actor: str, reason: str) -> None:
+        self.store.change(firm_id(firm_code), lambda f: f.end_pairing(county_code, actor, reason))
         self.follower.catch_up()
 
     def _refuse_existing(self, aggregate_id: uuid.UUID, code: str) -> None:

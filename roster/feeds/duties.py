@@ -115,7 +115,7 @@ class FeedBuilder:
     def _cached(self, scope: tuple, build: Callable[..., Feed | None], *args: str) -> Feed | None:
         today = self.clock().astimezone(SHANGHAI).date()
         with self.db.reading() as cur:
-            position = cur.execute("SELECT MIN(position) FROM projection_tracking").fetchone()[0]
+            position = cur.execute("SELECT MIN(position) FROM read_model_tracking").fetchone()[0]
         key = (*scope, position, today)
         with self._lock:
             feed = self._cache.get(key)

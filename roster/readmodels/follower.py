@@ -16,7 +16,7 @@ from roster.database import Cursor, Database
 from roster.readmodels.projection import Projection
 
 TRACKING_DDL = (
-    "CREATE TABLE IF NOT EXISTS projection_tracking "
+    "CREATE TABLE IF NOT EXISTS read_model_tracking "
     "(name TEXT PRIMARY KEY, position BIGINT NOT NULL, schema TEXT NOT NULL)"
 )
 
@@ -52,16 +52,17 @@ class Follower:
             )
 
     def create_tables(self, with_indexes: bool = True) -> None:
-        """Create what is missing; a read model whose schema changed starts again from zero."""
+        """Create what is missing. A read model whose schema changed, or that has no tracking
+        row (made by an older version, or half-made), starts again from zero."""
         with self.db.transaction() as cur:
             cur.execute(TRACKING_DDL)
-            stored = dict(cur.execute("SELECT name, schema FROM projection_tracking").fetchall())
+            stored = dict(cur.execute("SELECT name, schema FROM read_model_tracking").fetchall())
             for projection in self.projections:
-                if stored.get(projection.name, projection.schema) != projection.schema:
+                if stored.get(projection.name) != projection.schema:
                     for table in projection.tables:
                         cur.execute(f"DROP TABLE IF EXISTS {table}")
                     cur.execute(
-                        "DELETE FROM projection_tracking WHERE name = ?", (projection.name,)
+                        "DELETE FROM read_model_tracking WHERE name = ?", (projection.name,)
                     )
                 for table, columns in projection.tables.items():
                     cur.execute(table_ddl(table, columns, self.db.postgres))
@@ -69,7 +70,7 @@ class Follower:
                     for index in projection.indexes:
                         cur.execute(index)
                 cur.execute(
-                    "INSERT INTO projection_tracking VALUES (?, 0, ?) ON CONFLICT (name) DO NOTHING",
+                    "INSERT INTO read_model_tracking VALUES (?, 0, ?) ON CONFLICT (name) DO NOTHING",
                     (projection.name, projection.schema),
                 )
 
@@ -79,7 +80,7 @@ class Follower:
             for projection in self.projections:
                 for table in projection.tables:
                     cur.execute(f"DROP TABLE IF EXISTS {table}")
-                cur.execute("DELETE FROM projection_tracking WHERE name = ?", (projection.name,))
+                cur.execute("DELETE FROM read_model_tracking WHERE name = ?", (projection.name,))
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Drop and replay every read model; indexes are built once at the end, in bulk."""
@@ -96,7 +97,7 @@ class Follower:
 
     def positions(self) -> dict[str, int]:
         with self.db.reading() as cur:
-            return dict(cur.execute("SELECT name, position FROM projection_tracking").fetchall())
+            return dict(cur.execute("SELECT name, position FROM read_model_tracking").fetchall())
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
         """Apply every event recorded since the last position; returns how many were applied."""
@@ -134,7 +135,7 @@ class Follower:
             for name in names:
                 if positions[name] < last:
                     cur.execute(
-                        "UPDATE projection_tracking SET position = ? WHERE name = ?", (last, name)
+                        "UPDATE read_model_tracking SET position = ? WHERE name = ?", (last, name)
                     )
             return len(rows)
 
@@ -142,7 +143,7 @@ class Follower:
         lock = " FOR UPDATE" if self.db.postgres else ""  # SQLite's BEGIN IMMEDIATE locks already
         positions = dict(
             cur.execute(
-                f"SELECT name, position FROM projection_tracking WHERE name IN "
+                f"SELECT name, position FROM read_model_tracking WHERE name IN "
                 f"({','.join('?' * len(names))}) ORDER BY name{lock}",
                 names,
             ).fetchall()
