@@ -5,6 +5,8 @@ from typing import Any
 
 from roster.access import Access
 from roster.accounts import Accounts
+from roster.api_queries import ApiQueries
+from roster.api_tokens import ApiTokens
 from roster.availability import AvailabilityImport
 from roster.database import Database
 from roster.duty_queries import DutyQueries
@@ -16,19 +18,21 @@ from roster.planning.planner import Planner
 from roster.planning.verdict import Reassignments
 from roster.queries import Queries
 from roster.readmodels.accounts import accounts
+from roster.readmodels.apitokens import api_tokens
 from roster.readmodels.changes import changes
 from roster.readmodels.duties import duties
 from roster.readmodels.feedtokens import feed_tokens
 from roster.readmodels.follower import Follower
 from roster.readmodels.registry import registry as registry_projection
 from roster.registry import Registry
+from roster.registry_views import RegistryViews
 from roster.roster_views import RosterViews
 from roster.rosters import Rosters
 from roster.services import Services
 from roster.settings import Settings
 from roster.workdays import WorkingDays
 
-PROJECTIONS = (registry_projection, duties, changes, feed_tokens, accounts)
+PROJECTIONS = (registry_projection, duties, changes, feed_tokens, accounts, api_tokens)
 
 
 def build(settings: Settings | None = None, **overrides: Any) -> Services:
@@ -46,6 +50,7 @@ def build(settings: Settings | None = None, **overrides: Any) -> Services:
     workdays = WorkingDays(store, db, follower, settings.city_code)
     registry = Registry(store, db, follower)
     planner = Planner(db, workdays, rosters)
+    access = Access(db)
     return Services(
         settings=settings,
         db=db,
@@ -57,7 +62,7 @@ def build(settings: Settings | None = None, **overrides: Any) -> Services:
         queries=Queries(db),
         planner=planner,
         accounts=Accounts(store, db, follower),
-        access=Access(db),
+        access=access,
         feed_tokens=FeedTokens(store, db, follower, settings),
         feeds=FeedBuilder(db, settings),
         availability=AvailabilityImport(registry, db),
@@ -65,4 +70,7 @@ def build(settings: Settings | None = None, **overrides: Any) -> Services:
         drafting=DraftingJobs(planner),
         reassignments=Reassignments(planner, rosters),
         duties=DutyQueries(db),
+        api_tokens=ApiTokens(store, db, follower, access),
+        api_queries=ApiQueries(db),
+        registry_views=RegistryViews(db),
     )

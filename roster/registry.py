@@ -119,6 +119,16 @@ class Registry:
         )
         self.follower.catch_up()
 
+    def set_qualification(
+        self, code: str, qualification: str, held: bool, actor: str, reason: str
+    ) -> None:
+        """Grant or revoke: one event either way, so call it only for a real change."""
+        self.store.change(
+            person_id(code),
+            lambda p: (p.grant if held else p.revoke)(qualification, actor, reason),
+        )
+        self.follower.catch_up()
+
     def change_station_details(
         self, code: str, name: str, address: str, phone: str, actor: str, reason: str
     ) -> None:

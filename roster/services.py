@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from roster.access import Access
 from roster.accounts import Accounts
+from roster.api_queries import ApiQueries
+from roster.api_tokens import ApiTokens
 from roster.availability import AvailabilityImport
 from roster.database import Database
 from roster.duty_queries import DutyQueries
@@ -16,6 +18,7 @@ from roster.planning.verdict import Reassignments
 from roster.queries import Queries
 from roster.readmodels.follower import Follower
 from roster.registry import Registry
+from roster.registry_views import RegistryViews
 from roster.roster_views import RosterViews
 from roster.rosters import Rosters
 from roster.settings import Settings
@@ -42,6 +45,9 @@ class Services:
     drafting: DraftingJobs
     reassignments: Reassignments
     duties: DutyQueries
+    api_tokens: ApiTokens
+    api_queries: ApiQueries
+    registry_views: RegistryViews
 
     def close(self) -> None:
         self.drafting.close()

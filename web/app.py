@@ -12,6 +12,8 @@ from aiohttp import web
 from roster.services import Services
 from roster.settings import Settings
 from web import auth, dates, i18n
+from web.api import PREFIX as API_PREFIX
+from web.api import create_api
 from web.errors import error_middleware
 from web.keys import SERVICES, SETTINGS, TEMPLATES
 from web.routes import ROUTES
@@ -41,7 +43,9 @@ def create_app(services: Services, settings: Settings) -> web.Application:
     dates.install(app[TEMPLATES])
     app.add_routes(ROUTES)
     app.router.add_static("/static", HERE / "static", name="static")
+    app.add_subapp(API_PREFIX, create_api(services))
     app.cleanup_ctx.append(follow_the_log)
+    app.on_cleanup.append(finish_blocking_work)
     return app
 
 
@@ -66,3 +70,9 @@ async def follow_the_log(app: web.Application) -> AsyncIterator[None]:
     # Let a catch-up in flight finish: its thread holds a database connection.
     stop.set()
     await task
+
+
+async def finish_blocking_work(app: web.Application) -> None:
+    """Views run database work in the loop's default executor; a request cut short leaves its
+    thread running. Let every such thread finish before the owner closes the services."""
+    await asyncio.get_running_loop().shutdown_default_executor()

@@ -7,16 +7,21 @@ from web.views import (
     calendar,
     duties,
     feeds,
+    firms,
     health,
+    imports,
     lobby,
     overview,
+    people,
     public,
     roster_drafting,
     roster_edits,
     rosters,
+    stations,
     subscription,
     today,
     unavailability,
+    units,
 )
 from web.views.rosters import ROSTER
 
@@ -74,4 +79,39 @@ ROUTES = [
     web.post("/calendar/declare", calendar.declare_day, name="declare_day"),
     web.post("/calendar/confirm", calendar.confirm_year, name="confirm_year"),
     web.post("/calendar/withdraw", calendar.withdraw_day, name="withdraw_day"),
+    # people, stations, units, firms and the browser import
+    web.get("/people", people.people_list, name="people"),
+    web.get("/people/{code:[A-Za-z0-9_-]{1,40}}", people.person_page, name="person"),
+    web.get("/people/{code:[A-Za-z0-9_-]{1,40}}/edit", people.edit_form, name="person_edit"),
+    web.post("/people/{code:[A-Za-z0-9_-]{1,40}}/edit", people.edit, name="person_edit_submit"),
+    web.post(
+        "/people/{code:[A-Za-z0-9_-]{1,40}}/unavailability",
+        people.declare_unavailable,
+        name="person_unavailable",
+    ),
+    web.post(
+        "/people/{code:[A-Za-z0-9_-]{1,40}}/unavailability/{interval_id:[0-9a-f]{1,40}}/withdraw",
+        people.withdraw_unavailable,
+        name="person_unavailable_withdraw",
+    ),
+    web.get("/stations", stations.stations_list, name="stations"),
+    web.get("/stations/{code:[A-Za-z0-9_-]{1,40}}", stations.station_page, name="station"),
+    web.get("/stations/{code:[A-Za-z0-9_-]{1,40}}/edit", stations.edit_form, name="station_edit"),
+    web.post(
+        "/stations/{code:[A-Za-z0-9_-]{1,40}}/edit", stations.edit, name="station_edit_submit"
+    ),
+    web.get("/units", units.units_list, name="units"),
+    web.get("/units/{code:[0-9]{1,20}}", units.unit_page, name="unit"),
+    web.get("/units/{code:[0-9]{1,20}}/edit", units.edit_form, name="unit_edit"),
+    web.post("/units/{code:[0-9]{1,20}}/edit", units.edit, name="unit_edit_submit"),
+    web.get("/firms", firms.firms_list, name="firms"),
+    web.get("/firms/{code:[A-Za-z0-9_-]{1,40}}", firms.firm_page, name="firm"),
+    web.post("/firms/{code:[A-Za-z0-9_-]{1,40}}/pairings", firms.pair, name="firm_pair"),
+    web.post(
+        "/firms/{code:[A-Za-z0-9_-]{1,40}}/pairings/{county:[0-9]{1,20}}/end",
+        firms.end_pairing,
+        name="firm_pairing_end",
+    ),
+    web.get("/import", imports.import_form, name="import_files"),
+    web.post("/import", imports.import_upload, name="import_files_submit"),
 ]

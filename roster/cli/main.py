@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from domain.errors import DomainError
 from roster.cli import (
     accounts,
+    api_tokens,
     availability,
     bench,
     circuits,
@@ -34,7 +35,7 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (
         serve, demo, importing, projections, solve, publish, replan, circuits,
-        feeds, availability, accounts, bench,
+        feeds, availability, accounts, bench, api_tokens,
     ):  # fmt: skip
         module.register(commands)
     return root

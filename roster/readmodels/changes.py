@@ -7,6 +7,7 @@ log keeps what lists and filters need, which also keeps replay fast.
 from typing import Any
 
 from domain.account import Account
+from domain.apitoken import ApiToken
 from domain.feedtoken import FeedToken
 from domain.firm import LawFirm
 from domain.person import Person
@@ -17,7 +18,9 @@ from domain.workdays import WorkdayCalendar
 from roster.database import Cursor
 from roster.readmodels.projection import Projection
 
-AGGREGATES = (Unit, Station, LawFirm, Person, WorkdayCalendar, Roster, Account, FeedToken)
+AGGREGATES = (
+    Unit, Station, LawFirm, Person, WorkdayCalendar, Roster, Account, FeedToken, ApiToken,
+)  # fmt: skip
 changes = Projection(
     name="changes",
     tables={

@@ -11,7 +11,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 COOKIE = "roster_session"
 MAX_AGE_S = 12 * 3600  # a working day: the cookie and the encrypted timestamp both expire
-PUBLIC_PREFIXES = ("/feeds/", "/public/", "/static/", "/health")
+# /api/ authenticates by bearer token alone: no cookie, so no CSRF to guard against.
+PUBLIC_PREFIXES = ("/feeds/", "/public/", "/static/", "/health", "/api/")
 
 
 def is_public(path: str) -> bool:

@@ -1,0 +1,93 @@
+"""Stations: the list, one station's page, and the form for its details and duty demand."""
+
+import asyncio
+
+from aiohttp import web
+
+from roster.errors import DomainError
+from roster.importing.fields import FieldError, demand, phone, text
+from web.auth.keys import PRINCIPAL
+from web.auth.rules import require_unit, requires, scope_of
+from web.i18n import LANG
+from web.keys import SERVICES
+from web.render import render
+from web.views.registry_pages import LIST_ROLES, form_of, list_view, read_reason
+
+stations_list = list_view("stations")
+DAY_TYPES = {"workday": "工作日", "weekend": "周末", "holiday": "节假日"}
+SHIFTS = {"am": "上午", "pm": "下午", "day": "全天"}
+
+
+def demand_text(wanted: list[tuple[str, str, int]]) -> str:
+    """The demand as the import files write it, so the form and the files read alike."""
+    return "; ".join(f"{DAY_TYPES.get(d, d)}:{SHIFTS.get(s, s)}:{n}" for d, s, n in wanted)
+
+
+async def load(request: web.Request, write: bool = False) -> dict:
+    station = await asyncio.to_thread(
+        request.app[SERVICES].registry_views.station, request.match_info["code"]
+    )
+    if station is None:
+        raise web.HTTPNotFound()
+    await require_unit(request, station["unit_code"], write)
+    return station
+
+
+@requires(*LIST_ROLES)
+async def station_page(request: web.Request) -> web.StreamResponse:
+    station = await load(request)
+    scope = await scope_of(request)
+    return render(
+        request, "stations/detail.html", station=station, demand=demand_text(station["demand"]),
+        may_change=scope.manages_unit(station["unit_code"]),
+    )  # fmt: skip
+
+
+@requires("admin", "manager")
+async def edit_form(request: web.Request) -> web.StreamResponse:
+    station = await load(request, write=True)
+    form = {k: station[k] for k in ("name", "address", "phone")}
+    form["demand"] = demand_text(station["demand"])
+    return render(request, "stations/edit.html", station=station, form=form, errors={})
+
+
+@requires("admin", "manager")
+async def edit(request: web.Request) -> web.StreamResponse:
+    station = await load(request, write=True)
+    form = form_of(await request.post())
+    errors: dict[str, str] = {}
+    checks = {
+        "name": lambda v: text(v, "name", 60),
+        "address": lambda v: text(v, "address", 120),
+        "phone": lambda v: phone(v, "phone"),
+        "demand": lambda v: demand(v, "demand"),
+    }
+    values = {}
+    for name, check in checks.items():
+        try:
+            values[name] = check(form.get(name, ""))
+        except FieldError as exc:
+            errors[name] = exc.message
+    reason = read_reason(form, errors)
+    if not errors:
+        registry = request.app[SERVICES].registry
+        actor = request[PRINCIPAL].username
+        try:
+            # Two facts, recorded only when changed; the demand first, as only its rules refuse.
+            if list(values["demand"]) != station["demand"]:
+                await asyncio.to_thread(
+                    registry.change_station_demand, station["code"], values["demand"], actor,
+                    reason,
+                )  # fmt: skip
+            if any(values[k] != station[k] for k in ("name", "address", "phone")):
+                await asyncio.to_thread(
+                    registry.change_station_details, station["code"], values["name"],
+                    values["address"], values["phone"], actor, reason,
+                )  # fmt: skip
+        except DomainError as exc:
+            errors["demand"] = exc.text(request[LANG])
+        else:
+            raise web.HTTPFound(f"/stations/{station['code']}?done=saved")
+    return render(
+        request, "stations/edit.html", status=400, station=station, form=form, errors=errors
+    )
