@@ -103,6 +103,7 @@ class Database:
             raise DatabaseUrlError(f"unsupported database URL {url!r}")
         self._local = threading.local()
         self._sqlite_conns: list[sqlite3.Connection] = []
+        self._locks: dict[int, threading.RLock] = {}
         self._pool: Any = None
 
     @property
@@ -145,14 +146,14 @@ class Database:
                 raw.execute(f'SET LOCAL search_path TO "{self.schema}"')
                 yield Cursor(raw, postgres=True)
             return
-        conn = self._sqlite()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            yield Cursor(conn.cursor(), postgres=False)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        with self._sqlite_in_use() as conn:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                yield Cursor(conn.cursor(), postgres=False)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
 
     @contextmanager
     def reading(self) -> Iterator[Cursor]:
@@ -160,7 +161,8 @@ class Database:
             with self.transaction() as cur:
                 yield cur
             return
-        yield Cursor(self._sqlite().cursor(), postgres=False)
+        with self._sqlite_in_use() as conn:
+            yield Cursor(conn.cursor(), postgres=False)
 
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:
@@ -169,13 +171,23 @@ class Database:
         if self.postgres:
             yield
             return
-        conn = self._sqlite()
-        conn.execute("PRAGMA wal_autocheckpoint=0")
+        with self._sqlite_in_use() as conn:
+            conn.execute("PRAGMA wal_autocheckpoint=0")
         try:
             yield
         finally:
-            conn.execute("PRAGMA wal_autocheckpoint=1000")
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            with self._sqlite_in_use() as conn:
+                conn.execute("PRAGMA wal_autocheckpoint=1000")
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    @contextmanager
+    def _sqlite_in_use(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection, marked busy so close() never pulls it from under a query
+        (closing a connection another thread is using can crash the process)."""
+        conn = self._sqlite()
+        lock = self._locks[id(conn)]
+        with lock:
+            yield conn
 
     def _sqlite(self) -> sqlite3.Connection:
         # One connection per thread: a sqlite3 connection must not carry two transactions.
@@ -188,6 +200,7 @@ class Database:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: replay batches stay in memory
             self._local.conn = conn
+            self._locks[id(conn)] = threading.RLock()
             self._sqlite_conns.append(conn)
         return conn
 
@@ -202,7 +215,10 @@ class Database:
 
     def close(self) -> None:
         for conn in self._sqlite_conns:
-            conn.close()
+            lock = self._locks.pop(id(conn))
+            if lock.acquire(timeout=30):  # still busy after that: leave it open, never crash
+                conn.close()
+                lock.release()
         self._sqlite_conns.clear()
         self._local = threading.local()
         if self._pool is not None:

@@ -14,6 +14,7 @@ from roster.planning import circuits, duty_lawyers, reception
 from roster.planning.facts import Facts, read_facts
 from roster.rosters import Rosters
 from roster.workdays import WorkingDays
+from solver.solution import UNKNOWN
 
 BUILDERS: dict[str, Callable[[Facts], solver.Problem]] = {
     "reception": reception.build_problem,
@@ -164,6 +165,8 @@ class Planner:
         params: solver.SolveParams, actor: str, record: bool = True, reason: str = "",
     ) -> Plan:  # fmt: skip
         """Check the solution independently, explain what is unfilled, and keep the draft."""
+        if solution.status == UNKNOWN:
+            solution = _warm_start_if_sound(problem, solution)
         plan = Plan(kind, unit, month, problem, solution)
         if solution.has_assignment:
             plan.violations = solver.check(problem, solution.assignments)
@@ -199,6 +202,15 @@ class Planner:
                 seat = kept[person] if person in kept else next(free)
                 out.append((slot.day, slot.station_id, slot.shift, seat, person))
         return out
+
+
+def _warm_start_if_sound(problem: solver.Problem, timed_out: solver.Solution) -> solver.Solution:
+    """Time ran out before CP-SAT's first solution (a loaded machine, a short limit): offer the
+    greedy warm start instead, if the independent checker finds it breaks no hard rule."""
+    fallback = solver.greedy_baseline(problem, mind_costs=True)
+    if solver.check(problem, fallback.assignments):
+        return timed_out
+    return replace(fallback, seconds=timed_out.seconds)
 
 
 class UnknownUnitError(DomainError):

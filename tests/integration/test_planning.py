@@ -242,3 +242,26 @@ def test_cli_publish_makes_drafts_visible_and_refuses_when_nothing_is_drafted(tm
         assert count == len([d for d in services.workdays.month(MONTH) if d.type == "workday"])
     finally:
         services.close()
+
+
+def test_when_time_runs_out_before_any_solution_the_sound_warm_start_is_drafted(
+    tmp_path, monkeypatch
+):
+    from roster.planning import planner as planner_module
+
+    services = build(database_url=f"sqlite:///{tmp_path / 'timeout.sqlite'}")
+    try:
+        seed(services, generate_city("small"))
+        services.follower.catch_up()
+
+        def timed_out(problem, params):
+            return solver.Solution(
+                {s.id: () for s in problem.slots}, status="UNKNOWN", seconds=60.0
+            )
+
+        monkeypatch.setattr(planner_module.solver, "solve", timed_out)
+        plan = services.planner.plan("duty-lawyers", COUNTY, MONTH, PARAMS, actor="m-test")
+        assert plan.solution.status == "HEURISTIC" and plan.violations == [] and plan.roster_id
+        assert plan.metrics.coverage == 1.0
+    finally:
+        services.close()
