@@ -5,9 +5,10 @@ platform never sees more than the person answerable for it. Only the token's has
 recorded; the token itself is shown once, when issued.
 """
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.account import ACCOUNT_ROLES
+from domain.aggregate import Aggregate
 from domain.errors import DomainError
 from domain.feedtoken import check_hash
 

@@ -6,8 +6,9 @@ revoking ends it. Only a hash of the token is ever recorded; the token itself is
 
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
+from domain.aggregate import Aggregate
 from domain.errors import DomainError
 from domain.ids import stable_id
 

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from datetime import date
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
+from domain.aggregate import Aggregate
 from domain.errors import DomainError
 from domain.ids import stable_id
 from domain.values import Assignment

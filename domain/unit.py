@@ -2,8 +2,9 @@
 
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
+from domain.aggregate import Aggregate
 from domain.errors import DomainError
 from domain.ids import stable_id
 

@@ -33,15 +33,22 @@ class Cursor:
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.postgres else sql
 
+    def _params(self, params: Sequence[Any]) -> Sequence[Any]:
+        # PostgreSQL text cannot hold NUL, which the log (JSON in bytea) can: an event recorded
+        # before text was checked must still project, so its read-model copy shows U+FFFD.
+        if self.postgres and any(isinstance(p, str) and "\x00" in p for p in params):
+            return [p.replace("\x00", "\ufffd") if isinstance(p, str) else p for p in params]
+        return params
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> "Cursor":
         self.flush()
-        self.raw.execute(self._sql(sql), params)
+        self.raw.execute(self._sql(sql), self._params(params))
         return self
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.flush()
         if rows:
-            self.raw.executemany(self._sql(sql), rows)
+            self.raw.executemany(self._sql(sql), [self._params(r) for r in rows])
 
     def write(self, table: str, sql: str, params: Sequence[Any]) -> None:
         """Queue a write to `table`; a run of the same statement goes to the database as one
@@ -62,7 +69,15 @@ class Cursor:
 
     def _run(self, table: str) -> None:
         sql, rows = self._queued.pop(table)
+        if self.postgres:
+            rows = [self._params(r) for r in rows]
         self.raw.executemany(self._sql(sql), rows)
+
+    def rollback_to(self, savepoint: str) -> None:
+        """Undo everything since the savepoint, queued writes included, and end it."""
+        self._queued.clear()
+        self.raw.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+        self.raw.execute(f"RELEASE SAVEPOINT {savepoint}")
 
     def fetchone(self) -> Any:
         return self.raw.fetchone()

@@ -5,13 +5,15 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
-from web.i18n import N_
+from roster.errors import DomainError
+from web.i18n import LANG, N_
 from web.i18n import gettext as _
 from web.render import render
 
 log = logging.getLogger(__name__)
 
 TITLES = {
+    400: N_("无法完成操作"),
     403: N_("无权访问"),
     404: N_("页面不存在"),
     405: N_("不支持的请求方法"),
@@ -31,6 +33,11 @@ async def error_middleware(
         return render(
             request, "error.html", status=exc.status, code=exc.status, title=_(TITLES[exc.status])
         )
+    except DomainError as exc:  # a refusal no form caught: still the user's words, never a 500
+        return render(
+            request, "error.html", status=400, code=400, title=_(TITLES[400]),
+            message=exc.text(request.get(LANG, "zh")),
+        )  # fmt: skip
     except Exception:
         log.exception("unhandled error on %s %s", request.method, request.path)
         return render(request, "error.html", status=500, code=500, title=_(TITLES[500]))

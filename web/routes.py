@@ -14,6 +14,7 @@ from web.views import (
     overview,
     people,
     public,
+    read_models,
     roster_drafting,
     roster_edits,
     rosters,
@@ -35,6 +36,7 @@ ROUTES = [
     web.get("/me/password", account.password_form, name="password"),
     web.post("/me/password", account.change_password, name="password_submit"),
     web.get("/accounts", account.account_list, name="accounts"),
+    web.get("/system/read-models", read_models.read_models, name="read_models"),
     web.get("/feeds/{token:[A-Za-z0-9_-]{20,100}}.ics", feeds.token_feed, name="token_feed"),
     web.get(
         "/public/reception/{unit_code:[0-9]{6,12}}.ics",

@@ -4,6 +4,7 @@ import argparse
 import time
 
 from roster.cli.common import progress_bar, services_from
+from roster.planning.facts import SHANGHAI
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -13,8 +14,15 @@ def register(commands: argparse._SubParsersAction) -> None:
         "rebuild", help="drop every read model and rebuild it from the event log"
     )
     rebuild.set_defaults(run=run_rebuild)
-    status = sub.add_parser("status", help="show each projection's position in the log")
+    status = sub.add_parser(
+        "status", help="show each projection's position in the log, and any event it stopped at"
+    )
     status.set_defaults(run=run_status)
+    retry = sub.add_parser(
+        "retry", help="after a fix, let stalled read models apply their failed event again"
+    )
+    retry.add_argument("names", nargs="*", metavar="NAME", help="read models (default: all)")
+    retry.set_defaults(run=run_retry)
 
 
 def run_rebuild(args: argparse.Namespace) -> int:
@@ -35,8 +43,40 @@ def run_status(args: argparse.Namespace) -> int:
     services = services_from(args)
     try:
         last = services.store.recorder.max_notification_id() or 0
-        for name, position in sorted(services.follower.positions().items()):
-            print(f"{name}: {position} / {last}")
-        return 0
+        stalled = 0
+        for status in services.follower.status():
+            print(f"{status.name}: {status.position} / {last}")
+            failure = status.failure
+            if failure is not None:
+                stalled += 1
+                print(
+                    f"  已停在第 {failure.notification_id} 条事件（{failure.topic}，"
+                    f"聚合 {failure.originator_id} 第 {failure.originator_version} 版），"
+                    f"{failure.failed_at.astimezone(SHANGHAI):%Y-%m-%d %H:%M}（北京时间）：{failure.error}"
+                )
+        if stalled:
+            print(
+                f"{stalled} 个读模型无法应用某条事件，其余读模型照常更新。"
+                "修复后运行 `roster projections retry`，或 `roster projections rebuild`。"
+            )
+        return 1 if stalled else 0
+    finally:
+        services.close()
+
+
+def run_retry(args: argparse.Namespace) -> int:
+    services = services_from(args)
+    try:
+        known = {p.name for p in services.follower.projections}
+        unknown = [n for n in args.names if n not in known]
+        if unknown:
+            print(f"没有这些读模型：{'、'.join(unknown)}（可选：{'、'.join(sorted(known))}）")
+            return 2
+        cleared = services.follower.retry(args.names)
+        still = [s.name for s in services.follower.status() if s.failure is not None]
+        print(
+            f"已重试 {cleared} 个停住的读模型。" + (f"仍停住：{'、'.join(still)}" if still else "")
+        )
+        return 1 if still else 0
     finally:
         services.close()

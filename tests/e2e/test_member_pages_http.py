@@ -132,7 +132,9 @@ FORM = {"start_date": "2026-12-03", "start_time": "08:30", "end_date": "2026-12-
      ({"end_date": "2026-12-02"}, "end_date", "结束时间必须晚于开始时间"),
      ({"end_date": "2028-12-03"}, "end_date", "一次最多声明一年"),
      ({"reason": ""}, "reason", "请填写事由"),
-     ({"reason": "长" * 201}, "reason", "不能超过 200 字")],
+     ({"reason": "长" * 201}, "reason", "不能超过 200 字"),
+     ({"reason": "a\x00b"}, "reason", "含有不允许的控制字符"),
+     ({"reason": "开庭\x1b[2J"}, "reason", "含有不允许的控制字符")],
 )  # fmt: skip
 async def test_a_bad_unavailability_form_comes_back_and_saves_nothing(
     client_as, services, change, field, message

@@ -41,7 +41,8 @@ async def declare(request: web.Request) -> web.StreamResponse:
             form["reason"], actor=principal.username,
         )  # fmt: skip
     except DomainError as exc:
-        errors = {"end_date": exc.text(request[LANG])}
+        field = "reason" if getattr(exc, "field", "") == "reason" else "end_date"
+        errors = {field: exc.text(request[LANG])}
         return await render_my_duties(request, 400, absence_form=form, absence_errors=errors)
     raise web.HTTPFound("/me/duties?done=declared#absences")
 
