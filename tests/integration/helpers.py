@@ -39,21 +39,10 @@ def table(services: Services, sql: str) -> list[tuple]:
         return sorted(tuple(row) for row in cur.execute(sql).fetchall())
 
 
-READ_MODEL_QUERIES = (
-    "SELECT * FROM units",
-    "SELECT * FROM stations",
-    "SELECT * FROM firms",
-    "SELECT * FROM firm_pairings",
-    "SELECT * FROM people",
-    "SELECT * FROM unavailability",
-    "SELECT * FROM rosters",
-    "SELECT * FROM roster_duties",
-    "SELECT * FROM published_duties",
-    "SELECT * FROM attendance",
-    "SELECT * FROM change_log",
-    "SELECT * FROM workday_declarations",
-)
-
-
 def snapshot(services: Services) -> dict[str, list[tuple]]:
-    return {sql: table(services, sql) for sql in READ_MODEL_QUERIES}
+    """Every row of every table a projection owns (taken from the projections themselves, so
+    a new read model cannot be left out), with the tracking positions."""
+    tables = sorted(t for p in services.follower.projections for t in p.tables)
+    rows = {name: table(services, f"SELECT * FROM {name}") for name in tables}
+    rows["read_model_tracking"] = table(services, "SELECT name, position FROM read_model_tracking")
+    return rows
