@@ -1,8 +1,9 @@
-"""Drafting jobs: one solve per roster at a time, run on a worker thread, watched and cancellable.
+"""Drafting jobs: one solve per roster at a time, watched and cancellable.
 
-The web starts a job and returns at once; the solve runs on this module's threads (CP-SAT
-releases the GIL while it searches), reports each improving solution into the job, and a
-cancel stops the search without recording a draft. Jobs live in this process only: with
+The web starts a job and returns at once; a thread of this module reads the facts, hands the
+plain problem to a worker process that builds the model and solves it (roster.planning.worker:
+model building holds the GIL, so it must not run in the web process), reports each improving
+solution into the job, and a cancel stops the search without recording a draft. Jobs live in this process only: with
 several web workers, progress is seen by the worker that started the solve.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 import solver
 from domain.errors import DomainError
 from roster.planning.planner import Planner, params_for
+from roster.planning.worker import solve_in_process
 
 log = logging.getLogger(__name__)
 RUNNING, DONE, CANCELLED, FAILED = "running", "done", "cancelled", "failed"
@@ -125,7 +127,7 @@ class DraftingJobs:
             problem = self.planner.problem(kind, unit, month)
             job.seats = sum(s.demand.target for s in problem.slots)
             params = params_for(kind, self.time_limit, progress=job.report, cancel=job.cancel)
-            solution = solver.solve(problem, params)
+            solution = solve_in_process(problem, params)
             if job.cancel.cancelled:
                 job.finish(CANCELLED, "已取消，未生成草案", "Cancelled; no draft recorded")
                 return

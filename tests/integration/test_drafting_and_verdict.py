@@ -1,4 +1,6 @@
-"""Drafting jobs on worker threads, and the checker's verdict on a hand-made reassignment."""
+"""Drafting jobs (solved in a worker process), and the checker's verdict on a hand-made reassignment."""
+
+import time
 
 import pytest
 
@@ -37,16 +39,30 @@ def test_a_job_reports_progress_and_records_the_draft(county):
 def test_one_job_per_roster_at_a_time(county):
     first = county.drafting.start("duty-lawyers", "370827", MONTH, ACTOR)
     again = county.drafting.start("duty-lawyers", "370827", MONTH, ACTOR)
-    assert again is first or not first.running
+    # Starting a worker process alone outlasts the two calls: the first is still running.
+    assert again is first
     first.future.result(timeout=120)
+    assert county.rosters.get("duty-lawyers", "370827", MONTH).draft_number == 1
 
 
 def test_a_cancelled_job_records_nothing(county):
     job = county.drafting.start("duty-lawyers", "370827", MONTH, ACTOR)
     job.cancel.cancel()  # before or during the solve: either way no draft
     job.future.result(timeout=120)
-    if job.snapshot().state == CANCELLED:
-        assert county.rosters.get("duty-lawyers", "370827", MONTH) is None
+    assert job.snapshot().state == CANCELLED
+    assert county.rosters.get("duty-lawyers", "370827", MONTH) is None
+
+
+def test_a_cancel_reaches_the_worker_process_and_stops_its_search(county):
+    """A long limit that only a cancel can cut short: the job ends without a draft."""
+    county.drafting.time_limit = 600
+    job = county.drafting.start("duty-lawyers", "370827", MONTH, ACTOR)
+    while job.running and job.snapshot().solutions == 0:
+        time.sleep(0.05)  # the search has started in the worker and reported a solution
+    job.cancel.cancel()
+    job.future.result(timeout=60)
+    assert job.snapshot().state == CANCELLED
+    assert county.rosters.get("duty-lawyers", "370827", MONTH) is None
 
 
 def test_an_undeclared_year_fails_with_the_reason(county):
