@@ -9,9 +9,11 @@ from roster.bootstrap import build
 from roster.services import Services
 
 
-def services_from(args: argparse.Namespace) -> Services:
+def services_from(args: argparse.Namespace, create: bool = False) -> Services:
+    """The services on the store named by --database-url; only `init` and `demo` pass
+    `create`, so a mistyped path is refused instead of becoming a new, empty store."""
     overrides = {"database_url": args.database_url} if args.database_url else {}
-    return build(**overrides)
+    return build(create=create, **overrides)
 
 
 def progress_bar(total: int | None, description: str, unit: str = "件") -> tqdm:
