@@ -2,6 +2,7 @@
 
 import argparse
 import sys
+from typing import Any
 
 from tqdm import tqdm
 
@@ -9,10 +10,11 @@ from roster.bootstrap import build
 from roster.services import Services
 
 
-def services_from(args: argparse.Namespace, create: bool = False) -> Services:
+def services_from(args: argparse.Namespace, create: bool = False, **overrides: Any) -> Services:
     """The services on the store named by --database-url; only `init` and `demo` pass
     `create`, so a mistyped path is refused instead of becoming a new, empty store."""
-    overrides = {"database_url": args.database_url} if args.database_url else {}
+    if args.database_url:
+        overrides["database_url"] = args.database_url
     return build(create=create, **overrides)
 
 
