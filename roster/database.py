@@ -18,7 +18,9 @@ from domain.errors import DomainError
 SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
-CONNECT_TIMEOUT_S = 5  # an unreachable PostgreSQL is reported at once, not after a pool's wait
+# libpq's connect timeout: an unreachable PostgreSQL is reported in seconds, not after a pool's
+# 30-second wait (the library's POSTGRES_CONNECT_TIMEOUT is that wait, so it stays as it is).
+CONNECT_TIMEOUT_S = 5
 
 
 class DatabaseUrlError(DomainError, ValueError):
@@ -206,7 +208,6 @@ class Database:
                 "POSTGRES_SCHEMA": self.schema,
                 "POSTGRES_POOL_SIZE": "4",
                 "POSTGRES_LOCK_TIMEOUT": "10",
-                "POSTGRES_CONNECT_TIMEOUT": str(CONNECT_TIMEOUT_S),
             }
         return {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
