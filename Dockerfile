@@ -23,4 +23,6 @@ VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8080/health', timeout=4).status == 200 else 1)"
-CMD ["roster", "serve", "--host", "0.0.0.0", "--port", "8080"]
+# `roster serve` refuses a store that does not exist; `roster init` makes it on first start
+# (and leaves an existing one as it is).
+CMD ["sh", "-c", "roster init && exec roster serve --host 0.0.0.0 --port 8080"]

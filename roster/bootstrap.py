@@ -35,13 +35,18 @@ from roster.workdays import WorkingDays
 PROJECTIONS = (registry_projection, duties, changes, feed_tokens, accounts, api_tokens)
 
 
-def build(settings: Settings | None = None, **overrides: Any) -> Services:
-    """Everything the web app, the CLI and the tests use, wired to one database."""
+def build(settings: Settings | None = None, *, create: bool = False, **overrides: Any) -> Services:
+    """Everything the web app, the CLI and the tests use, wired to one database. Only with
+    `create` is a missing store made (`roster init`, `roster demo`, tests); else refused."""
     settings = settings or Settings.from_env()
     if overrides:
         settings = replace(settings, **overrides)
     db = Database(settings.database_url)
-    db.prepare()
+    try:
+        db.prepare(create, marker_table=f"{EventStore.name}_events")
+    except BaseException:
+        db.close()
+        raise
     store = EventStore(env=db.eventsourcing_env())
     follower = Follower(store, db, PROJECTIONS)
     follower.create_tables()

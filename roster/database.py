@@ -13,11 +13,39 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
+from domain.errors import DomainError
+
 SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
-class DatabaseUrlError(ValueError):
-    pass
+# libpq's connect timeout: an unreachable PostgreSQL is reported in seconds, not after a pool's
+# 30-second wait (the library's POSTGRES_CONNECT_TIMEOUT is that wait, so it stays as it is).
+CONNECT_TIMEOUT_S = 5
+
+
+class DatabaseUrlError(DomainError, ValueError):
+    def __init__(self, message: str, message_en: str) -> None:
+        super().__init__(message, message_en)
+
+
+class StoreMissingError(DomainError):
+    """Only `roster init` and `roster demo` create a store: a mistyped URL must not."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"数据库不存在：{where}。新建空库请运行 roster init，载入示范数据请运行 roster demo"
+            "（使用同一 --database-url）。",
+            f"No database at {where}. Create an empty one with `roster init`, or the demo "
+            "city with `roster demo` (with the same --database-url).",
+        )
+
+
+class StoreUnreachableError(DomainError):
+    def __init__(self, host: str, port: str, cause: str) -> None:
+        super().__init__(
+            f"无法连接 PostgreSQL {host}:{port}：{cause}",
+            f"Cannot connect to PostgreSQL {host}:{port}: {cause}",
+        )
 
 
 class Cursor:
@@ -31,7 +59,8 @@ class Cursor:
         self._queued: dict[str, tuple[str, list[Sequence[Any]]]] = {}
 
     def _sql(self, sql: str) -> str:
-        return sql.replace("?", "%s") if self.postgres else sql
+        # psycopg reads every % as a placeholder: a literal one (LIKE '%x%') is doubled first.
+        return sql.replace("%", "%%").replace("?", "%s") if self.postgres else sql
 
     def _params(self, params: Sequence[Any]) -> Sequence[Any]:
         # PostgreSQL text cannot hold NUL, which the log (JSON in bytea) can: an event recorded
@@ -93,6 +122,13 @@ class Cursor:
         return self.raw.rowcount
 
 
+def _cause(exc: Exception) -> str:
+    """libpq's reason without its preamble: 'connection failed: connection to server at …
+    failed: Connection refused' becomes 'Connection refused'."""
+    lines = str(exc).strip().splitlines() or [type(exc).__name__]
+    return lines[0].rsplit("failed: ", 1)[-1].removeprefix("FATAL:").strip()
+
+
 class Database:
     def __init__(self, url: str) -> None:
         self.url = url
@@ -101,7 +137,10 @@ class Database:
         if self.postgres:
             self.schema = parse_qs(parsed.query).get("schema", ["public"])[0]
             if not SCHEMA_NAME.match(self.schema):
-                raise DatabaseUrlError(f"invalid schema name {self.schema!r}")
+                raise DatabaseUrlError(
+                    f"数据库地址中的模式名无效：{self.schema!r}（小写字母、数字和下划线）",
+                    f"Invalid schema name {self.schema!r} (lower-case letters, digits, _)",
+                )
             self._pg = {
                 "host": parsed.hostname or "127.0.0.1",
                 "port": str(parsed.port or 5432),
@@ -112,10 +151,16 @@ class Database:
         elif parsed.scheme == "sqlite":
             path = unquote(url[len("sqlite:///") :]) if url.startswith("sqlite:///") else ""
             if not path:
-                raise DatabaseUrlError("SQLite URL must look like sqlite:///path/to/file.sqlite")
+                raise DatabaseUrlError(
+                    "SQLite 数据库地址应形如 sqlite:///path/to/file.sqlite",
+                    "A SQLite URL must look like sqlite:///path/to/file.sqlite",
+                )
             self.path = Path(path)
         else:
-            raise DatabaseUrlError(f"unsupported database URL {url!r}")
+            raise DatabaseUrlError(
+                f"不支持的数据库地址 {url!r}：应为 sqlite:///… 或 postgresql://…",
+                f"Unsupported database URL {url!r}: use sqlite:///… or postgresql://…",
+            )
         self._local = threading.local()
         self._sqlite_conns: list[sqlite3.Connection] = []
         self._locks: dict[int, threading.RLock] = {}
@@ -125,13 +170,46 @@ class Database:
     def store_name(self) -> str:
         return "postgres" if self.postgres else "sqlite"
 
-    def prepare(self) -> None:
-        """Create what must exist before the event store opens (folder or schema)."""
+    def prepare(self, create: bool, marker_table: str) -> None:
+        """Before the event store opens: with `create`, make the folder or schema; without,
+        refuse a store that does not exist yet (no file, or no `marker_table` in the schema)."""
         if self.postgres:
+            self._reachable()
             with self.transaction() as cur:
-                cur.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
-        else:
+                if create:
+                    cur.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+                elif not cur.execute(
+                    "SELECT 1 FROM information_schema.tables WHERE table_schema = ? "
+                    "AND table_name = ?",
+                    (self.schema, marker_table),
+                ).fetchone():
+                    raise StoreMissingError(self.where())
+        elif create:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif not self.path.is_file():
+            raise StoreMissingError(self.where())
+
+    def where(self) -> str:
+        """The store's place as people name it (no password)."""
+        if self.postgres:
+            pg = self._pg
+            return f"PostgreSQL {pg['host']}:{pg['port']}/{pg['dbname']} schema={self.schema}"
+        return str(self.path.resolve())
+
+    def _reachable(self) -> None:
+        """One direct connection with a short timeout, so a wrong host fails in seconds."""
+        import psycopg
+
+        try:
+            psycopg.connect(self._conninfo()).close()
+        except psycopg.OperationalError as exc:
+            raise StoreUnreachableError(self._pg["host"], self._pg["port"], _cause(exc)) from None
+
+    def _conninfo(self) -> str:
+        from psycopg.conninfo import make_conninfo
+
+        params = {k: v for k, v in self._pg.items() if v}
+        return make_conninfo(**params, connect_timeout=str(CONNECT_TIMEOUT_S))
 
     def eventsourcing_env(self) -> dict[str, str]:
         if self.postgres:
@@ -221,11 +299,9 @@ class Database:
 
     def _postgres_pool(self) -> Any:
         if self._pool is None:
-            from psycopg.conninfo import make_conninfo
             from psycopg_pool import ConnectionPool
 
-            conninfo = make_conninfo(**{k: v for k, v in self._pg.items() if v})
-            self._pool = ConnectionPool(conninfo, min_size=1, max_size=8, open=True)
+            self._pool = ConnectionPool(self._conninfo(), min_size=1, max_size=8, open=True)
         return self._pool
 
     def close(self) -> None:

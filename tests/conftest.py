@@ -47,13 +47,13 @@ def sqlite_url(tmp_path) -> str:
 
 @pytest.fixture
 def services(store_url: str) -> Iterator[Services]:
-    built = build(database_url=store_url, secret_key="test")
+    built = build(database_url=store_url, secret_key="test", create=True)
     yield built
     built.close()
 
 
 @pytest.fixture
 def sqlite_services(sqlite_url: str) -> Iterator[Services]:
-    built = build(database_url=sqlite_url, secret_key="test")
+    built = build(database_url=sqlite_url, secret_key="test", create=True)
     yield built
     built.close()

@@ -1,11 +1,11 @@
 """Date helpers for templates beyond web.i18n's: weekday names and months in the reader's language."""
 
-from datetime import date
+from datetime import date, datetime
 
 import jinja2
 from babel.dates import format_date
 
-from web.i18n import LANGUAGES, current_language
+from web.i18n import LANGUAGES, current_language, in_beijing
 
 
 def weekday(value: date) -> str:
@@ -20,6 +20,12 @@ def month_title(value: date) -> str:
     return format_date(value, "MMMM y", locale=LANGUAGES[current_language()])
 
 
+def moment(value: datetime | str | None) -> str:
+    """2026-12-03 08:30 in Beijing time, whatever offset the moment was stored with."""
+    return f"{in_beijing(value):%Y-%m-%d %H:%M}" if value else ""
+
+
 def install(env: jinja2.Environment) -> None:
     env.globals["weekday"] = weekday
     env.globals["month_title"] = month_title
+    env.filters["moment"] = moment

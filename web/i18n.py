@@ -9,7 +9,7 @@ import gettext as stdlib_gettext
 import io
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -117,12 +117,22 @@ def language_switch(context: jinja2.runtime.Context, lang: str) -> str:
     return str(request.rel_url.update_query(lang=lang))
 
 
+def in_beijing(value: datetime | str) -> datetime:
+    """A stored moment in Beijing time; a naive one is UTC (as babel takes it too)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(TIME_ZONE)
+
+
 def show_date(value: date | str | None, style: str = "long") -> str:
-    """A date in the reader's language: 2026年12月3日 in Chinese, Dec 3, 2026 in English."""
+    """A date in the reader's language: 2026年12月3日 in Chinese, Dec 3, 2026 in English. A
+    moment (a creation time, stored in UTC) is dated in Beijing time, never by its UTC day."""
     if not value:
         return ""
     if isinstance(value, str):
-        value = date.fromisoformat(value[:10])
+        value = date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+    if isinstance(value, datetime):
+        value = in_beijing(value).date()
     return format_date(value, style, locale=LANGUAGES[current_language()])
 
 

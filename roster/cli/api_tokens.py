@@ -2,7 +2,7 @@
 
 import argparse
 
-from roster.cli.common import services_from
+from roster.cli.common import beijing, services_from
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -63,7 +63,7 @@ def run_list(args: argparse.Namespace) -> int:
     if not rows:
         print("尚无接口令牌。")
     for r in rows:
-        state = "有效" if r.state == "active" else f"已撤销 {r.revoked_at[:16]}"
+        state = "有效" if r.state == "active" else f"已撤销 {beijing(r.revoked_at)}"
         units = ",".join(r.unit_codes) or "全部"
         print(f"{r.id}  {r.name}  账号 {r.owner}  角色 {r.role}  单位 {units}  {state}")
     return 0

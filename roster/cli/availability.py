@@ -2,10 +2,10 @@
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from roster.availability import CalendarFileError
+from roster.cli.arguments import day
 from roster.cli.common import services_from
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # calendars.guard applies the real limit; this bounds reading
@@ -23,8 +23,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     i.add_argument("--person", required=True, help="person code")
     i.add_argument("--file", required=True, type=Path, help="the .ics file")
-    i.add_argument("--from", dest="start", required=True, type=date.fromisoformat)
-    i.add_argument("--to", dest="end", required=True, type=date.fromisoformat)
+    i.add_argument("--from", dest="start", required=True, type=day)
+    i.add_argument("--to", dest="end", required=True, type=day)
     i.add_argument("--yes", action="store_true", help="confirm without asking")
     i.add_argument("--actor", default="cli-availability")
     i.set_defaults(run=run_import)

@@ -5,11 +5,11 @@ import json
 import tempfile
 from pathlib import Path
 
-from domain.roster import check_month
 from roster.bench import feeds as feeds_bench
 from roster.bench import replay
 from roster.bench import solve as solve_bench
 from roster.bootstrap import build
+from roster.cli.arguments import month
 from roster.cli.common import progress_bar
 
 
@@ -30,7 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="在临时库中载入示范城市，求解全部三类排班并与贪心基线对比。",
     )
     s.add_argument("--scale", choices=("small", "jining"), default="jining")
-    s.add_argument("--month", required=True, help="YYYY-MM")
+    s.add_argument("--month", required=True, type=month, help="YYYY-MM")
     s.add_argument("--time-limit", type=float, default=20.0, help="seconds per unit")
     s.add_argument("--json", action="store_true", help="print only the JSON result line")
     s.set_defaults(run=run_solve)
@@ -47,8 +47,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_replay(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="roster-bench-") as folder:
+        # Its own scratch store is made here; a store named by --database-url must exist.
         url = args.database_url or f"sqlite:///{Path(folder) / 'bench.sqlite'}"
-        services = build(database_url=url)
+        services = build(database_url=url, create=not args.database_url)
         try:
             if services.store.recorder.max_notification_id():
                 print("错误：基准测试需要一个空库（请勿指向正式数据库）")
@@ -67,9 +68,8 @@ def run_replay(args: argparse.Namespace) -> int:
 
 
 def run_solve(args: argparse.Namespace) -> int:
-    check_month(args.month)
     with tempfile.TemporaryDirectory(prefix="roster-bench-") as folder:
-        services = build(database_url=f"sqlite:///{Path(folder) / 'bench.sqlite'}")
+        services = build(database_url=f"sqlite:///{Path(folder) / 'bench.sqlite'}", create=True)
         try:
             with progress_bar(None, "求解", "个单位") as bar:
                 result = solve_bench.run(
@@ -99,7 +99,7 @@ def run_feeds(args: argparse.Namespace) -> int:
     requests = max(1, min(args.requests, 100_000))
     concurrency = max(1, min(args.concurrency, 200))
     with tempfile.TemporaryDirectory(prefix="roster-bench-") as folder:
-        services = build(database_url=f"sqlite:///{Path(folder) / 'bench.sqlite'}")
+        services = build(database_url=f"sqlite:///{Path(folder) / 'bench.sqlite'}", create=True)
         try:
             result = feeds_bench.run(
                 services, lambda s: create_app(s, s.settings), requests, concurrency

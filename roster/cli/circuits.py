@@ -3,7 +3,7 @@
 import argparse
 from datetime import date
 
-from domain.roster import check_month
+from roster.cli.arguments import month
 from roster.cli.common import services_from
 from roster.planning.lunar import lunar_day
 
@@ -15,14 +15,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="按顾问、按日期列出乡镇本月的村居走访路线（村居按走访顺序排列）。",
     )
     p.add_argument("--township", required=True, help="township code")
-    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--month", required=True, type=month, help="YYYY-MM")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    check_month(args.month)
     services = services_from(args)
     try:
+        services.planner.check_township(args.township)
         days = services.queries.adviser_circuits(args.township, args.month)
     finally:
         services.close()

@@ -22,7 +22,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    services = services_from(args)
+    services = services_from(args, create=True)
     try:
         if services.queries.city() is not None:
             if args.if_empty:

@@ -1,6 +1,5 @@
 """`roster`: the command line. Each subcommand lives in its own module."""
 
-import argparse
 import sys
 from collections.abc import Sequence
 
@@ -14,16 +13,18 @@ from roster.cli import (
     demo,
     feeds,
     importing,
+    init,
     projections,
     publish,
     replan,
     serve,
     solve,
 )
+from roster.cli.arguments import Parser
 
 
-def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(
+def parser() -> Parser:
+    root = Parser(
         prog="roster",
         description="公共法律服务值班排班系统 — duty rosters for a city's public legal services",
     )
@@ -34,7 +35,7 @@ def parser() -> argparse.ArgumentParser:
     )
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (
-        serve, demo, importing, projections, solve, publish, replan, circuits,
+        serve, init, demo, importing, projections, solve, publish, replan, circuits,
         feeds, availability, accounts, bench, api_tokens,
     ):  # fmt: skip
         module.register(commands)

@@ -2,7 +2,8 @@
 
 import argparse
 
-from domain.roster import ROSTER_KINDS, check_month
+from domain.roster import ROSTER_KINDS
+from roster.cli.arguments import month
 from roster.cli.common import services_from
 from roster.planning.planner import SOLVE_ORDER
 
@@ -15,26 +16,24 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--kind", required=True, choices=(*SOLVE_ORDER, "all"))
     p.add_argument("--unit", required=True, help="unit code, or 'all'")
-    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--month", required=True, type=month, help="YYYY-MM")
     p.add_argument("--actor", default="cli-publish")
     p.add_argument("--reason", default="")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    check_month(args.month)
     kinds = SOLVE_ORDER if args.kind == "all" else (args.kind,)
     services = services_from(args)
     published = 0
     try:
-        for kind in kinds:
-            for unit in services.planner.units(kind, args.unit):
-                roster = services.rosters.get(kind, unit, args.month)
-                if roster is None or roster.state != "draft":
-                    continue
-                version = services.rosters.publish(kind, unit, args.month, args.actor, args.reason)
-                print(f"已发布 {ROSTER_KINDS[kind]} {unit} {args.month}（第 {version} 版）")
-                published += 1
+        for kind, unit in services.planner.jobs(kinds, args.unit):
+            roster = services.rosters.get(kind, unit, args.month)
+            if roster is None or roster.state != "draft":
+                continue
+            version = services.rosters.publish(kind, unit, args.month, args.actor, args.reason)
+            print(f"已发布 {ROSTER_KINDS[kind]} {unit} {args.month}（第 {version} 版）")
+            published += 1
     finally:
         services.close()
     if not published:

@@ -1,9 +1,9 @@
 """`roster replan`: someone drops out of a roster; move as few duties as possible."""
 
 import argparse
-from datetime import date
 
 from domain.roster import ROSTER_KINDS, month_bounds
+from roster.cli.arguments import day, month
 from roster.cli.common import services_from
 from roster.planning.planner import params_for
 from roster.planning.replan import drop_out
@@ -17,12 +17,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--kind", required=True, choices=tuple(ROSTER_KINDS))
     p.add_argument("--unit", required=True)
-    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--month", required=True, type=month, help="YYYY-MM")
     p.add_argument("--person", required=True, help="code of the person who drops out")
-    p.add_argument(
-        "--from", dest="start", type=date.fromisoformat, required=True, help="YYYY-MM-DD"
-    )
-    p.add_argument("--until", type=date.fromisoformat, help="last day away (default: month end)")
+    p.add_argument("--from", dest="start", type=day, required=True, help="YYYY-MM-DD")
+    p.add_argument("--until", type=day, help="last day away (default: month end)")
     p.add_argument("--reason", required=True)
     p.add_argument("--actor", default="cli-replan")
     p.add_argument("--time-limit", type=float, default=20.0)

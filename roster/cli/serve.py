@@ -18,10 +18,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    services = services_from(args)
+    # The address served is the one links fall back to (the request's own host comes first).
+    given = {k: v for k, v in (("host", args.host), ("port", args.port)) if v}
+    services = services_from(args, **given)
     settings = services.settings
-    host = args.host or settings.host
-    port = args.port or settings.port
+    host, port = settings.host, settings.port
     print(f"值班排班系统已启动：http://{host}:{port}/", flush=True)
     web.run_app(create_app(services, settings), host=host, port=port, print=None)
     services.close()

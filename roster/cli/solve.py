@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 import solver
-from domain.roster import ROSTER_KINDS, check_month
+from domain.roster import ROSTER_KINDS
+from roster.cli.arguments import month
 from roster.cli.common import services_from
 from roster.planning.planner import SOLVE_ORDER, Plan, params_for
 
@@ -18,7 +19,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--kind", required=True, choices=(*SOLVE_ORDER, "all"))
     p.add_argument("--unit", required=True, help="unit code (county, city or township), or 'all'")
-    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--month", required=True, type=month, help="YYYY-MM")
     p.add_argument("--time-limit", type=float, default=20.0, help="seconds per unit (default 20)")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--actor", default="cli-solve", help="who asked (recorded on the draft)")
@@ -28,12 +29,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    check_month(args.month)
     kinds = SOLVE_ORDER if args.kind == "all" else (args.kind,)
     services = services_from(args)
     worst = 0
     try:
-        jobs = [(kind, unit) for kind in kinds for unit in services.planner.units(kind, args.unit)]
+        jobs = services.planner.jobs(kinds, args.unit)
 
         def params(kind: str) -> solver.SolveParams:
             return params_for(kind, args.time_limit, args.workers, progress=_progress(kind))

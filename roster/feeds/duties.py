@@ -7,7 +7,8 @@ never reach `published_duties`, so they never reach a feed.
 
 Calendar apps poll the same feeds over and over, so built feeds are kept per process, keyed by
 the read models' position in the log and the day (read models change only when the position
-moves; the 30-day window of cancellations moves with the day).
+moves; the 30-day window of cancellations moves with the day) and by the site address its
+links point at (the configured public address, else the one each request came to).
 """
 
 import datetime as dt
@@ -81,49 +82,55 @@ class FeedBuilder:
         self, db: Database, settings: Settings, clock: Callable[[], dt.datetime] | None = None
     ) -> None:
         self.db = db
-        self.base_url = site_url(settings)
+        self.settings = settings
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._cache: OrderedDict[tuple, Feed] = OrderedDict()
         self._lock = threading.Lock()
 
-    def for_scope(self, scope: FeedScope) -> Feed | None:
+    def for_scope(self, scope: FeedScope, origin: str = "") -> Feed | None:
+        """`origin` (scheme://host:port of the request) is where links point when no public
+        address is configured."""
         if scope.scope == "person":
-            return self.person(scope.subject)
+            return self.person(scope.subject, origin)
         if scope.scope == "station":
-            return self.station(scope.subject)
+            return self.station(scope.subject, origin)
         kind, _, unit = scope.subject.partition("/")
-        return self.roster(kind, unit)
+        return self.roster(kind, unit, origin)
 
-    def person(self, code: str) -> Feed | None:
-        return self._cached(("person", code), self._person, code)
+    def person(self, code: str, origin: str = "") -> Feed | None:
+        return self._cached(("person", code), origin, self._person, code)
 
-    def station(self, code: str) -> Feed | None:
-        return self._cached(("station", code), self._station, code)
+    def station(self, code: str, origin: str = "") -> Feed | None:
+        return self._cached(("station", code), origin, self._station, code)
 
-    def roster(self, kind: str, unit_code: str) -> Feed | None:
-        return self._cached(("roster", kind, unit_code), self._roster, kind, unit_code)
+    def roster(self, kind: str, unit_code: str, origin: str = "") -> Feed | None:
+        return self._cached(("roster", kind, unit_code), origin, self._roster, kind, unit_code)
 
-    def public_reception(self, unit_code: str) -> Feed | None:
-        """The bureau's published reception days, open to the public (no token)."""
-        return self._cached(("public", unit_code), self._public_reception, unit_code)
+    def public_reception(self, unit_code: str, origin: str = "") -> Feed | None:
+        """The bureau's published reception days, open to the public (no token): its events
+        link to the public reception page, never to a page behind the sign-in."""
+        return self._cached(("public", unit_code), origin, self._public_reception, unit_code)
 
     def forget(self) -> None:
         """Drop every built feed (benchmarks measure the cold path with it)."""
         with self._lock:
             self._cache.clear()
 
-    def _cached(self, scope: tuple, build: Callable[..., Feed | None], *args: str) -> Feed | None:
+    def _cached(
+        self, scope: tuple, origin: str, build: Callable[..., Feed | None], *args: str
+    ) -> Feed | None:
         today = self.clock().astimezone(SHANGHAI).date()
+        base = site_url(self.settings, origin)
         with self.db.reading() as cur:
             position = cur.execute("SELECT MIN(position) FROM read_model_tracking").fetchone()[0]
-        key = (*scope, position, today)
+        key = (*scope, base, position, today)
         with self._lock:
             feed = self._cache.get(key)
             if feed is not None:
                 self._cache.move_to_end(key)
                 return feed
         # Rows read now are at least as new as `position`; a later position rebuilds.
-        feed = build(*args, cutoff=_cutoff(today))
+        feed = build(*args, base=base, cutoff=_cutoff(today))
         if feed is not None:
             with self._lock:
                 self._cache[key] = feed
@@ -131,27 +138,32 @@ class FeedBuilder:
                     self._cache.popitem(last=False)
         return feed
 
-    def _person(self, code: str, cutoff: dt.datetime) -> Feed | None:
+    def _person(self, code: str, base: str, cutoff: dt.datetime) -> Feed | None:
         name = self._one("SELECT name FROM people WHERE code = ?", code)
         if name is None:
             return None
         rows = self._rows("d.person_code = ?", code)
-        return self._feed(f"{name}的值班", rows, cutoff, alarms=True, with_names=False)
+        return self._feed(
+            f"{name}的值班", rows, cutoff, _duty_page(base), alarms=True, with_names=False
+        )
 
-    def _station(self, code: str, cutoff: dt.datetime) -> Feed | None:
+    def _station(self, code: str, base: str, cutoff: dt.datetime) -> Feed | None:
         name = self._one("SELECT name FROM stations WHERE code = ?", code)
         if name is None:
             return None
-        return self._feed(f"{name}值班表", one_per_duty(self._rows("d.place = ?", code)), cutoff)
+        rows = one_per_duty(self._rows("d.place = ?", code))
+        return self._feed(f"{name}值班表", rows, cutoff, _duty_page(base))
 
-    def _roster(self, kind: str, unit_code: str, cutoff: dt.datetime) -> Feed | None:
+    def _roster(self, kind: str, unit_code: str, base: str, cutoff: dt.datetime) -> Feed | None:
         unit = self._one("SELECT name FROM units WHERE code = ?", unit_code)
         if unit is None or kind not in ROSTER_KINDS:
             return None
         rows = self._rows("d.kind = ? AND d.unit_code = ?", kind, unit_code)
-        return self._feed(f"{unit}{ROSTER_KINDS[kind]}", one_per_duty(rows), cutoff)
+        return self._feed(
+            f"{unit}{ROSTER_KINDS[kind]}", one_per_duty(rows), cutoff, _duty_page(base)
+        )
 
-    def _public_reception(self, unit_code: str, cutoff: dt.datetime) -> Feed | None:
+    def _public_reception(self, unit_code: str, base: str, cutoff: dt.datetime) -> Feed | None:
         office = self._one(
             "SELECT COALESCE(NULLIF(office_name, ''), name) FROM units "
             "WHERE code = ? AND kind IN ('city', 'county')",
@@ -160,27 +172,30 @@ class FeedBuilder:
         if office is None:
             return None
         rows = self._rows("d.kind = 'reception' AND d.unit_code = ?", unit_code)
-        return self._feed(f"{office}领导干部接待日", one_per_duty(rows), cutoff)
+        return self._feed(
+            f"{office}领导干部接待日", one_per_duty(rows), cutoff, _public_page(base, unit_code)
+        )
 
     def _feed(
         self,
         name: str,
         rows: list[_Row],
         cutoff: dt.datetime,
+        link: Callable[[_Row], str],
         alarms: bool = False,
         with_names: bool = True,
     ) -> Feed:
         # The latest change, expired cancellations included, so Last-Modified never goes back.
         stamp = max((_utc(r.changed_at) for r in rows), default=EMPTY_STAMP)
         duties = tuple(
-            self._duty(r, alarms, with_names)
+            self._duty(r, link(r), alarms, with_names)
             for r in rows
             if r.status == "CONFIRMED" or _utc(r.changed_at) >= cutoff
         )
         info = FeedInfo(name=name, description="公共法律服务值班（仅含已发布的排班）")
         return Feed(info, duties, stamp, inputs_etag(info, duties, stamp))
 
-    def _duty(self, r: _Row, alarm: bool, with_names: bool) -> FeedDuty:
+    def _duty(self, r: _Row, url: str, alarm: bool, with_names: bool) -> FeedDuty:
         first, last = SHIFTS[r.shift]
         begins, ends, alarm_minutes = _shift_times(r.shift)
         day = dt.date.fromisoformat(r.day)
@@ -190,7 +205,6 @@ class FeedBuilder:
         summary = f"{ROSTER_KINDS.get(r.kind, r.kind)} · {place}"
         if with_names and r.person_name:
             summary += f" · {r.person_name}"
-        url = f"{self.base_url}/duties/{r.assignment_id}"
         lines = [f"班次：{SHIFT_NAMES.get(r.shift, r.shift)} {first}–{last}", f"地点：{place}"]
         if r.phone:
             lines.append(f"值班点电话：{r.phone}")
@@ -219,6 +233,16 @@ class FeedBuilder:
         with self.db.reading() as cur:
             row = cur.execute(sql, (param,)).fetchone()
         return row[0] if row else None
+
+
+def _duty_page(base: str) -> Callable[[_Row], str]:
+    """Feeds behind a secret link point at the duty's page (members sign in to see it)."""
+    return lambda r: f"{base}/duties/{r.assignment_id}"
+
+
+def _public_page(base: str, unit_code: str) -> Callable[[_Row], str]:
+    """The public feed points at the public reception page: the duty's month, its bureau."""
+    return lambda r: f"{base}/public/reception?month={r.day[:7]}#bureau-{unit_code}"
 
 
 def one_per_duty(rows: Iterable[_Row]) -> list[_Row]:

@@ -37,14 +37,15 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def site_url(settings: Settings) -> str:
-    """Where members reach the site: the configured public address, else host and port."""
-    return (settings.public_url or f"http://{settings.host}:{settings.port}").rstrip("/")
+def site_url(settings: Settings, origin: str = "") -> str:
+    """Where people reach the site: the configured public address, else the `origin`
+    (scheme://host:port) the request came to, else the host and port the server was given."""
+    return (settings.public_url or origin or f"http://{settings.host}:{settings.port}").rstrip("/")
 
 
-def feed_urls(settings: Settings, token: str) -> tuple[str, str]:
+def feed_urls(settings: Settings, token: str, origin: str = "") -> tuple[str, str]:
     """The link for a browser (http/https) and the same link for calendar apps (webcal)."""
-    url = f"{site_url(settings)}/feeds/{token}.ics"
+    url = f"{site_url(settings, origin)}/feeds/{token}.ics"
     return url, "webcal://" + url.split("://", 1)[1]
 
 
@@ -57,8 +58,11 @@ class FeedTokens:
         self.follower = follower
         self.settings = settings
 
-    def issue(self, scope: str, subject: str, actor: str, reason: str = "") -> IssuedLink:
-        """A new link for the feed; an existing link for the same feed stops working."""
+    def issue(
+        self, scope: str, subject: str, actor: str, reason: str = "", origin: str = ""
+    ) -> IssuedLink:
+        """A new link for the feed; an existing link for the same feed stops working. The link
+        points at `origin` (the asking request's) when no public address is configured."""
         check_scope(scope)
         self._check_subject(scope, subject)
         token = secrets.token_urlsafe(32)
@@ -68,7 +72,7 @@ class FeedTokens:
                 feed_token_id(scope, subject), lambda t: t.rotate(hashed, actor, reason)
             )
         self.follower.catch_up()
-        return IssuedLink(token, *feed_urls(self.settings, token))
+        return IssuedLink(token, *feed_urls(self.settings, token, origin))
 
     def _first_link(self, scope: str, subject: str, hashed: str, actor: str) -> bool:
         """Records the feed's first link; False if it has one (or just got one concurrently)."""
@@ -80,10 +84,12 @@ class FeedTokens:
             return False
         return True
 
-    def rotate(self, scope: str, subject: str, actor: str, reason: str = "") -> IssuedLink:
+    def rotate(
+        self, scope: str, subject: str, actor: str, reason: str = "", origin: str = ""
+    ) -> IssuedLink:
         if not self.is_active(scope, subject):
             raise NoFeedLinkError()
-        return self.issue(scope, subject, actor, reason)
+        return self.issue(scope, subject, actor, reason, origin)
 
     def revoke(self, scope: str, subject: str, actor: str, reason: str = "") -> None:
         check_scope(scope)

@@ -12,6 +12,7 @@ from domain.roster import check_kind
 from roster.database import Database
 from roster.planning import circuits, duty_lawyers, reception
 from roster.planning.facts import Facts, read_facts
+from roster.planning.targets import NotATownshipError, NothingToPlanError, unit_info
 from roster.rosters import Rosters
 from roster.workdays import WorkingDays
 from solver.solution import UNKNOWN
@@ -99,6 +100,29 @@ class Planner:
         else:
             within = {c for c, _, county in rows if c == unit or county == unit}
         return sorted(within & plannable)
+
+    def jobs(self, kinds: tuple[str, ...], unit: str) -> list[tuple[str, str]]:
+        """The (kind, unit) pairs to plan within `unit`; a named unit that plans none of
+        `kinds` is refused with what it is and which kinds it takes."""
+        if unit == "all":
+            return [(k, u) for k in kinds for u in self.units(k, unit)]
+        info = unit_info(self.db, unit)
+        if info is None:
+            raise UnknownUnitError(unit)
+        plannable = {k: self.units(k, unit) for k in SOLVE_ORDER} if info.kind != "village" else {}
+        jobs = [(k, u) for k in kinds for u in plannable.get(k, [])]
+        if not jobs:
+            raise NothingToPlanError(info, kinds, [k for k, units in plannable.items() if units])
+        return jobs
+
+    def check_township(self, code: str) -> None:
+        """Circuits are listed per township: any other code is refused, saying what it is."""
+        info = unit_info(self.db, code)
+        if info is None:
+            raise UnknownUnitError(code)
+        if info.kind != "township":
+            takes = [k for k in SOLVE_ORDER if info.kind != "village" and self.units(k, code)]
+            raise NotATownshipError(info, takes)
 
     def problem(self, kind: str, unit: str, month: str) -> solver.Problem:
         facts = read_facts(self.db, self.workdays, kind, unit, month)

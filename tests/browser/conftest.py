@@ -42,6 +42,7 @@ def live_server(tmp_path_factory, live_seed) -> Iterator[str]:
     services = build(
         database_url=f"sqlite:///{tmp_path_factory.mktemp('browser') / 'roster.sqlite'}",
         secret_key="browser-tests",
+        create=True,
     )
     seed_city_with_accounts(services)
     live_seed(services)

@@ -91,7 +91,7 @@ def test_revoked_before_the_read_model_catches_up(city):
 
 
 def test_cli_issue_list_revoke(sqlite_url, capsys):
-    services = build(database_url=sqlite_url, secret_key="test")
+    services = build(database_url=sqlite_url, secret_key="test", create=True)
     seed_county(services)
     services.accounts.hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     services.accounts.register("yutai", "", PASSWORD, "manager", ACTOR, unit_codes=["370827"])

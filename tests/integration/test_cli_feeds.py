@@ -12,7 +12,7 @@ from tests.integration.helpers import seed_county, table
 
 @pytest.fixture
 def url(sqlite_url):
-    services = build(database_url=sqlite_url, secret_key="test")
+    services = build(database_url=sqlite_url, secret_key="test", create=True)
     seed_county(services)
     services.close()
     return sqlite_url

@@ -8,16 +8,17 @@ from roster.cli.main import main
 from roster.demo.accounts import DEMO_PASSWORD
 
 
-def test_demo_seeds_and_prints_one_account_per_role(sqlite_url, capsys):
-    assert main(["--database-url", sqlite_url, "demo", "--scale", "small"]) == 0
+def test_demo_seeds_and_prints_one_account_per_role(store_url, capsys):
+    # On PostgreSQL too: the account step once broke there on a literal % in its SQL.
+    assert main(["--database-url", store_url, "demo", "--scale", "small"]) == 0
     out = capsys.readouterr().out
     assert "示范账号" in out and DEMO_PASSWORD in out
     for username in ("admin", "jiandu", "yutai", "lvshi", "lingdao"):
         assert f"  {username} " in out
     # A store seeded before accounts existed gets them on the next `make run`.
-    assert main(["--database-url", sqlite_url, "demo", "--scale", "small", "--if-empty"]) == 0
+    assert main(["--database-url", store_url, "demo", "--scale", "small", "--if-empty"]) == 0
     assert "yutai" in capsys.readouterr().out
-    services = build(database_url=sqlite_url)
+    services = build(database_url=store_url)
     try:
         roles = {a.username: a.role for a in services.accounts.all()}
         assert roles == {

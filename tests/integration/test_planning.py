@@ -27,7 +27,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 def city(tmp_path_factory):
     """The small city with all three kinds planned for December, shared by this module."""
     path = tmp_path_factory.mktemp("planning") / "roster.sqlite"
-    services = build(database_url=f"sqlite:///{path}")
+    services = build(database_url=f"sqlite:///{path}", create=True)
     seed(services, generate_city("small"))
     services.follower.catch_up()
     plans = {}
@@ -249,7 +249,7 @@ def test_when_time_runs_out_before_any_solution_the_sound_warm_start_is_drafted(
 ):
     from roster.planning import planner as planner_module
 
-    services = build(database_url=f"sqlite:///{tmp_path / 'timeout.sqlite'}")
+    services = build(database_url=f"sqlite:///{tmp_path / 'timeout.sqlite'}", create=True)
     try:
         seed(services, generate_city("small"))
         services.follower.catch_up()

@@ -12,14 +12,16 @@ from aiohttp import web
 
 from roster.feeds.duties import Feed
 from web.keys import SERVICES
+from web.origin import request_origin
 
 
 async def token_feed(request: web.Request) -> web.StreamResponse:
     services = request.app[SERVICES]
+    origin = request_origin(request)
 
     def load() -> Feed | None:
         scope = services.feed_tokens.resolve(request.match_info["token"])
-        return services.feeds.for_scope(scope) if scope else None
+        return services.feeds.for_scope(scope, origin) if scope else None
 
     feed = await asyncio.to_thread(load)
     return await _answer(request, feed, cache="private, no-cache")
@@ -27,7 +29,9 @@ async def token_feed(request: web.Request) -> web.StreamResponse:
 
 async def public_reception(request: web.Request) -> web.StreamResponse:
     feeds = request.app[SERVICES].feeds
-    feed = await asyncio.to_thread(feeds.public_reception, request.match_info["unit_code"])
+    feed = await asyncio.to_thread(
+        feeds.public_reception, request.match_info["unit_code"], request_origin(request)
+    )
     return await _answer(request, feed, cache="public, max-age=300")
 
 

@@ -12,6 +12,7 @@ from roster.feeds.tokens import NoFeedLinkError
 from web.auth.keys import PRINCIPAL, SESSION
 from web.auth.rules import requires
 from web.keys import SERVICES
+from web.origin import request_origin
 from web.views.duties import FEED_LINK
 
 ACTIONS = ("issue", "rotate", "revoke")
@@ -31,7 +32,9 @@ async def change_feed_link(request: web.Request) -> web.StreamResponse:
             await asyncio.to_thread(tokens.revoke, "person", person, actor, "本人停用订阅链接")
             raise web.HTTPFound("/me/duties?done=revoked#subscription")
         issue = tokens.rotate if action == "rotate" else tokens.issue
-        link = await asyncio.to_thread(issue, "person", person, actor, "本人订阅日历")
+        link = await asyncio.to_thread(
+            issue, "person", person, actor, "本人订阅日历", request_origin(request)
+        )
     except NoFeedLinkError:
         raise web.HTTPFound("/me/duties#subscription") from None
     request[SESSION][FEED_LINK] = {"url": link.url, "webcal": link.webcal_url}

@@ -1,0 +1,66 @@
+"""What a unit code is, for commands given a code that plans nothing: they say what the code
+is and which roster kinds it takes, instead of doing nothing."""
+
+from dataclasses import dataclass
+
+from domain.errors import DomainError
+from domain.roster import ROSTER_KINDS
+from roster.database import Database
+
+UNIT_KINDS = {"city": ("市", "city"), "county": ("县区", "county"),
+              "township": ("乡镇", "township"), "village": ("村居", "village")}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    code: str
+    kind: str
+    name: str
+    first_township: str  # a township within it (for an example), or ""
+
+    def said(self, lang: str) -> str:
+        zh, en = UNIT_KINDS.get(self.kind, (self.kind, self.kind))
+        if lang == "zh":
+            return f"“{self.code}”是{zh}（{self.name}）"
+        return f"'{self.code}' is a {en} ({self.name})"
+
+
+def unit_info(db: Database, code: str) -> UnitInfo | None:
+    with db.reading() as cur:
+        row = cur.execute("SELECT kind, name FROM units WHERE code = ?", (code,)).fetchone()
+        if row is None:
+            return None
+        township = cur.execute(
+            "SELECT MIN(code) FROM units WHERE kind = 'township' AND (county_code = ? OR code = ?)",
+            (code, code),
+        ).fetchone()
+    return UnitInfo(code, row[0], row[1], (township and township[0]) or "")
+
+
+def _takes(takes: list[str]) -> tuple[str, str]:
+    if not takes:
+        return "该单位没有可排的排班", "it has nothing to plan"
+    zh = "、".join(f"{ROSTER_KINDS[k]}（--kind {k}）" for k in takes)
+    return f"该单位可排：{zh}", f"it takes: {', '.join(takes)}"
+
+
+class NothingToPlanError(DomainError):
+    def __init__(self, unit: UnitInfo, asked: tuple[str, ...], takes: list[str]) -> None:
+        zh, en = _takes(takes)
+        names = "、".join(ROSTER_KINDS[k] for k in asked)
+        super().__init__(
+            f"{unit.said('zh')}，没有{names}可排；{zh}。",
+            f"{unit.said('en')} with no {', '.join(asked)} to plan; {en}.",
+        )
+
+
+class NotATownshipError(DomainError):
+    def __init__(self, unit: UnitInfo, takes: list[str]) -> None:
+        zh, en = _takes(takes)
+        example = f"，如 {unit.first_township}" if unit.first_township else ""
+        example_en = f", e.g. {unit.first_township}" if unit.first_township else ""
+        super().__init__(
+            f"{unit.said('zh')}，不是乡镇：走访路线按乡镇列出，请给出乡镇编码{example}；{zh}。",
+            f"{unit.said('en')}, not a township: circuits are listed per township, give a "
+            f"township code{example_en}; {en}.",
+        )
