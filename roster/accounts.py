@@ -92,6 +92,12 @@ class Accounts:
         self.follower.catch_up()
         return principal_of(changed)
 
+    def sign_out(self, username: str, actor: str) -> None:
+        """End every session of the account at once, on every worker (they all read the
+        accounts table, brought up to date here before the answer)."""
+        self.store.change(account_id(username), lambda a: a.sign_out(actor))
+        self.follower.catch_up()
+
     def reset_password(self, username: str, new: str, actor: str, reason: str) -> None:
         """An administrator sets a new password (the holder forgot theirs)."""
         check_password(new, username)

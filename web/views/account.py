@@ -59,6 +59,12 @@ async def login(request: web.Request) -> web.StreamResponse:
 
 
 async def logout(request: web.Request) -> web.StreamResponse:
+    principal = request.get(PRINCIPAL)
+    if principal is not None:
+        # Raises the account's session generation: every cookie issued to it so far, a copied
+        # one included, is refused from now on by every worker.
+        accounts = request.app[SERVICES].accounts
+        await asyncio.to_thread(accounts.sign_out, principal.username, principal.username)
     request[SESSION].invalidate()
     raise web.HTTPFound("/")
 
