@@ -12,11 +12,9 @@ from domain.errors import DomainError
 from domain.person import person_id
 from roster.database import Database
 from roster.eventstore import EventStore
+from roster.passwords import MAX_PASSWORD, check_password
 from roster.readmodels.follower import Follower
 from roster.throttle import LoginThrottle
-
-MIN_PASSWORD = 10
-MAX_PASSWORD = 256  # hashing a megabyte on every attempt would be a cheap denial of service
 
 
 @dataclass(frozen=True)
@@ -189,23 +187,9 @@ def principal_of(account: Account) -> Principal:
     )  # fmt: skip
 
 
-def check_password(password: str, username: str) -> None:
-    if len(password) < MIN_PASSWORD or len(password) > MAX_PASSWORD:
-        raise PasswordPolicyError(
-            f"口令长度须为 {MIN_PASSWORD} 至 {MAX_PASSWORD} 个字符",
-            f"A password needs {MIN_PASSWORD} to {MAX_PASSWORD} characters",
-        )
-    if username and username.lower() in password.lower():
-        raise PasswordPolicyError("口令不能包含用户名", "A password must not contain the username")
-
-
 class LoginRefusedError(DomainError):
     def __init__(self) -> None:
         super().__init__("用户名或口令不正确", "Wrong username or password")
-
-
-class PasswordPolicyError(DomainError):
-    pass
 
 
 class AccountExistsError(DomainError):

@@ -8,10 +8,10 @@ from domain.errors import DomainError
 from roster.accounts import (
     AccountExistsError,
     LoginRefusedError,
-    PasswordPolicyError,
     UnknownPersonError,
     UnknownUnitError,
 )
+from roster.passwords import PasswordPolicyError
 from roster.throttle import LoginThrottledError
 from tests.integration.helpers import ACTOR, seed_county, table
 

@@ -8,7 +8,8 @@ import asyncio
 from aiohttp import web
 from aiohttp_session import new_session
 
-from roster.accounts import LoginRefusedError, PasswordPolicyError
+from roster.accounts import LoginRefusedError
+from roster.passwords import PasswordPolicyError
 from roster.throttle import LoginThrottledError
 from web.auth.csrf import renew_token
 from web.auth.keys import PRINCIPAL, SESSION
