@@ -36,14 +36,14 @@ class Accounts:
         store: EventStore,
         db: Database,
         follower: Follower,
+        throttle: LoginThrottle,
         hasher: PasswordHasher | None = None,
-        throttle: LoginThrottle | None = None,
     ) -> None:
         self.store = store
         self.db = db
         self.follower = follower
         self.hasher = hasher or PasswordHasher()
-        self.throttle = throttle or LoginThrottle()
+        self.throttle = throttle
         self._dummy_hash = ""
 
     def register(
@@ -65,12 +65,11 @@ class Accounts:
         self.follower.catch_up()
 
     def authenticate(self, username: str, password: str, client: str = "") -> Principal:
-        """The signed-in principal, or LoginRefusedError; too many failures → throttled."""
+        """The signed-in principal, or LoginRefusedError; after failures, a growing wait."""
         username = username.strip().lower()
-        self.throttle.check(username, client)
+        self.throttle.attempt(username, client)  # counted as failed until it succeeds
         account = self.store.get_or_none(account_id(username)) if username else None
         if not self._verify(account, password) or account.disabled:
-            self.throttle.failed(username, client)
             raise LoginRefusedError()
         self.throttle.succeeded(username, client)
         # From the aggregate, not the read model: another worker's change may not be there yet.

@@ -46,11 +46,15 @@ async def login(request: web.Request) -> web.StreamResponse:
             accounts.authenticate, username, password, request.remote or ""
         )
     except (LoginRefusedError, LoginThrottledError) as exc:
-        status = 429 if isinstance(exc, LoginThrottledError) else 401
+        throttled = isinstance(exc, LoginThrottledError)
         errors = {"password": exc.text(request[LANG])}
-        return render(
-            request, "login.html", status=status, next=target, username=username, errors=errors
-        )
+        response = render(
+            request, "login.html", status=429 if throttled else 401, next=target,
+            username=username, errors=errors,
+        )  # fmt: skip
+        if throttled:
+            response.headers["Retry-After"] = str(exc.wait_s)
+        return response
     # A fresh session at sign-in: nothing from before it (fixation) carries over.
     session = await new_session(request)
     request[SESSION] = session
