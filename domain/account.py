@@ -41,7 +41,9 @@ class Account(Aggregate):
         self.unit_codes = tuple(unit_codes)
         self.person_code = person_code
         self.disabled = False
-        # Rises whenever old sessions must stop working (new password, disabled).
+        # The session generation: rises whenever every session issued so far must stop working
+        # (signed out, new password, disabled). A cookie carries the generation it was issued
+        # under; one that is behind is refused on every worker.
         self.credential_version = 1
 
     @staticmethod
@@ -52,6 +54,11 @@ class Account(Aggregate):
     def change_password(self, password_hash: str, actor: str, reason: str = "") -> None:
         check_hash(password_hash)
         self.password_hash = password_hash
+        self.credential_version += 1
+
+    @event("SignedOut")
+    def sign_out(self, actor: str) -> None:
+        """End every session of this account, on every device: a copied cookie too."""
         self.credential_version += 1
 
     def change_role(

@@ -12,11 +12,9 @@ from domain.errors import DomainError
 from domain.person import person_id
 from roster.database import Database
 from roster.eventstore import EventStore
+from roster.passwords import MAX_PASSWORD, check_password
 from roster.readmodels.follower import Follower
 from roster.throttle import LoginThrottle
-
-MIN_PASSWORD = 10
-MAX_PASSWORD = 256  # hashing a megabyte on every attempt would be a cheap denial of service
 
 
 @dataclass(frozen=True)
@@ -38,14 +36,14 @@ class Accounts:
         store: EventStore,
         db: Database,
         follower: Follower,
+        throttle: LoginThrottle,
         hasher: PasswordHasher | None = None,
-        throttle: LoginThrottle | None = None,
     ) -> None:
         self.store = store
         self.db = db
         self.follower = follower
         self.hasher = hasher or PasswordHasher()
-        self.throttle = throttle or LoginThrottle()
+        self.throttle = throttle
         self._dummy_hash = ""
 
     def register(
@@ -67,12 +65,11 @@ class Accounts:
         self.follower.catch_up()
 
     def authenticate(self, username: str, password: str, client: str = "") -> Principal:
-        """The signed-in principal, or LoginRefusedError; too many failures → throttled."""
+        """The signed-in principal, or LoginRefusedError; after failures, a growing wait."""
         username = username.strip().lower()
-        self.throttle.check(username, client)
+        self.throttle.attempt(username, client)  # counted as failed until it succeeds
         account = self.store.get_or_none(account_id(username)) if username else None
         if not self._verify(account, password) or account.disabled:
-            self.throttle.failed(username, client)
             raise LoginRefusedError()
         self.throttle.succeeded(username, client)
         # From the aggregate, not the read model: another worker's change may not be there yet.
@@ -91,6 +88,12 @@ class Accounts:
         changed = self.store.change(account_id(username), change)
         self.follower.catch_up()
         return principal_of(changed)
+
+    def sign_out(self, username: str, actor: str) -> None:
+        """End every session of the account at once, on every worker (they all read the
+        accounts table, brought up to date here before the answer)."""
+        self.store.change(account_id(username), lambda a: a.sign_out(actor))
+        self.follower.catch_up()
 
     def reset_password(self, username: str, new: str, actor: str, reason: str) -> None:
         """An administrator sets a new password (the holder forgot theirs)."""
@@ -183,23 +186,9 @@ def principal_of(account: Account) -> Principal:
     )  # fmt: skip
 
 
-def check_password(password: str, username: str) -> None:
-    if len(password) < MIN_PASSWORD or len(password) > MAX_PASSWORD:
-        raise PasswordPolicyError(
-            f"口令长度须为 {MIN_PASSWORD} 至 {MAX_PASSWORD} 个字符",
-            f"A password needs {MIN_PASSWORD} to {MAX_PASSWORD} characters",
-        )
-    if username and username.lower() in password.lower():
-        raise PasswordPolicyError("口令不能包含用户名", "A password must not contain the username")
-
-
 class LoginRefusedError(DomainError):
     def __init__(self) -> None:
         super().__init__("用户名或口令不正确", "Wrong username or password")
-
-
-class PasswordPolicyError(DomainError):
-    pass
 
 
 class AccountExistsError(DomainError):

@@ -30,6 +30,7 @@ from roster.roster_views import RosterViews
 from roster.rosters import Rosters
 from roster.services import Services
 from roster.settings import Settings
+from roster.throttle import LoginThrottle
 from roster.workdays import WorkingDays
 
 PROJECTIONS = (registry_projection, duties, changes, feed_tokens, accounts, api_tokens)
@@ -51,6 +52,8 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
     follower = Follower(store, db, PROJECTIONS)
     follower.create_tables()
     follower.catch_up()
+    throttle = LoginThrottle(db)  # not a read model: a rebuild keeps the counts
+    throttle.create_table()
     rosters = Rosters(store, follower)
     workdays = WorkingDays(store, db, follower, settings.city_code)
     registry = Registry(store, db, follower)
@@ -66,7 +69,7 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
         workdays=workdays,
         queries=Queries(db),
         planner=planner,
-        accounts=Accounts(store, db, follower),
+        accounts=Accounts(store, db, follower, throttle),
         access=access,
         feed_tokens=FeedTokens(store, db, follower, settings),
         feeds=FeedBuilder(db, settings),

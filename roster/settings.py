@@ -4,6 +4,9 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from ipaddress import ip_network
+
+from domain.errors import DomainError
 
 DEFAULT_DATABASE_URL = "sqlite:///./var/roster.sqlite"
 
@@ -18,6 +21,9 @@ class Settings:
     follow_interval_s: float = 1.0
     # Where members reach the site (e.g. https://roster.example.cn); feed links use it.
     public_url: str = ""
+    # Reverse proxies (addresses or networks) whose X-Forwarded-For / -Proto are believed;
+    # without one, the peer's own address is the client and those headers are ignored.
+    trusted_proxies: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> "Settings":
@@ -28,4 +34,25 @@ class Settings:
             secret_key=environ.get("ROSTER_SECRET_KEY", "") or secrets.token_urlsafe(32),
             city_code=environ.get("ROSTER_CITY_CODE", "370800"),
             public_url=environ.get("ROSTER_PUBLIC_URL", ""),
+            trusted_proxies=trusted_proxies(environ.get("ROSTER_TRUSTED_PROXIES", "")),
         )
+
+
+def trusted_proxies(text: str) -> tuple[str, ...]:
+    """`127.0.0.1, 10.0.0.0/8` → normalised networks; a typo stops the start, loudly."""
+    networks = []
+    for item in (part.strip() for part in text.split(",")):
+        if not item:
+            continue
+        try:
+            networks.append(str(ip_network(item, strict=False)))
+        except ValueError:
+            raise SettingsError(
+                f"ROSTER_TRUSTED_PROXIES：“{item}”不是 IP 地址或网段",
+                f"ROSTER_TRUSTED_PROXIES: '{item}' is not an IP address or network",
+            ) from None
+    return tuple(networks)
+
+
+class SettingsError(DomainError):
+    """A setting that cannot be right: the CLI says so in words, not a traceback."""

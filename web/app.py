@@ -11,7 +11,7 @@ from aiohttp import web
 
 from roster.services import Services
 from roster.settings import Settings
-from web import auth, dates, i18n
+from web import auth, dates, headers, i18n
 from web.api import PREFIX as API_PREFIX
 from web.api import create_api
 from web.errors import error_middleware
@@ -30,6 +30,7 @@ def create_app(services: Services, settings: Settings) -> web.Application:
         *auth.middlewares_inside_errors(),
     ]
     app = web.Application(middlewares=middlewares, client_max_size=2 * 1024 * 1024)
+    headers.install(app)
     app[SERVICES] = services
     app[SETTINGS] = settings
     app[TEMPLATES] = jinja2.Environment(

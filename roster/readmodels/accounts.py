@@ -13,6 +13,7 @@ accounts = Projection(
         "person_code TEXT NOT NULL, disabled INTEGER NOT NULL, "
         "credential_version INTEGER NOT NULL, registered_at TEXT NOT NULL",
     },
+    version=2,  # 2: SignedOut raises the session generation
 )
 on = accounts.on
 
@@ -28,8 +29,8 @@ def account_registered(cur: Cursor, e: Account.Registered, _: int) -> None:
     )  # fmt: skip
 
 
-@on(Account.PasswordChanged)
-def password_changed(cur: Cursor, e: Account.PasswordChanged, _: int) -> None:
+@on(Account.PasswordChanged, Account.SignedOut)
+def sessions_ended(cur: Cursor, e: Account.PasswordChanged | Account.SignedOut, _: int) -> None:
     cur.execute(
         "UPDATE accounts SET credential_version = credential_version + 1 WHERE account_id = ?",
         (e.originator_id.hex,),

@@ -74,7 +74,7 @@ async def test_village_notice_is_a_printable_month_notice(client_as):
     assert "后张营社区法律顾问驻村服务公告" in text
     assert "于书晶" in text  # the adviser
     assert today().strftime("%Y年%-m月%-d日") in text  # the visit, in Chinese format
-    assert "/static/public.css" in text and "window.print()" in text
+    assert "/static/public.css" in text and "data-print" in text
     empty = await (await client_as(None)).get(f"/public/villages/{VILLAGE}?month=2030-01")
     assert "本月到村日期尚未公布" in await empty.text()
 

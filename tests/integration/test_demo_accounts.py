@@ -44,6 +44,10 @@ def test_accounts_command_adds_resets_lists_and_disables(sqlite_url, capsys, mon
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     assert main([*db, "passwd", "chief", "--password-stdin"]) == 2  # refused, in Chinese
     assert "口令长度" in capsys.readouterr().err
+    for weak, reason in (("qwertyuiop\n", "连续的字符"), ("password2026!\n", "最常用的口令")):
+        monkeypatch.setattr("sys.stdin", io.StringIO(weak))
+        assert main([*db, "add", "weak", "--role", "admin", "--password-stdin"]) == 2
+        assert reason in capsys.readouterr().err
     assert main([*db, "list"]) == 0
     assert "chief" in capsys.readouterr().out
     assert main([*db, "disable", "chief", "--reason", "测试"]) == 0

@@ -8,12 +8,17 @@ import jinja2
 from roster.settings import Settings
 from web.auth import csrf, middleware
 from web.auth.middleware import principal_middleware
+from web.auth.proxy import proxy_middleware_for
 from web.auth.session import session_middleware_for
 
 
 def middlewares_outside_errors(settings: Settings) -> list[Callable]:
-    """Run before the error pages: the session cookie is saved even on an error page."""
-    return [session_middleware_for(settings.secret_key)]
+    """Run before the error pages: the session cookie is saved even on an error page. The
+    client's address and scheme are settled first (behind a trusted proxy, from its headers)."""
+    return [
+        proxy_middleware_for(settings.trusted_proxies),
+        session_middleware_for(settings.secret_key),
+    ]
 
 
 def middlewares_inside_errors() -> list[Callable]:

@@ -8,8 +8,9 @@ Nobody signed in → redirect to the login page (then back); signed in but not a
 
 import asyncio
 import functools
+import re
 from collections.abc import Awaitable, Callable
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from aiohttp import web
 
@@ -81,8 +82,20 @@ def login_url(request: web.Request) -> str:
     return "/login?" + urlencode({"next": target}, safe="/")
 
 
+LANDING = "/today"
+# Browsers drop tabs and newlines from a URL and read a backslash as `/`, so `/<tab>/evil` or
+# `/<backslash>evil` would leave the site: a target with any such character is no path of ours.
+UNSAFE = re.compile(r"[\\\s\x00-\x1f\x7f]")
+
+
 def safe_next(target: str) -> str:
-    """Only a path on this site: never `//evil.example` or `https://...` (open redirect)."""
-    if target.startswith("/") and not target.startswith(("//", "/\\")):
-        return target
-    return "/today"
+    """Only a path on this site (no open redirect): `//evil`, `/%09/evil.example`, `/\\evil`
+    and `https://evil` all land on the start page instead."""
+    if not target.startswith("/") or target.startswith("//") or UNSAFE.search(target):
+        return LANDING
+    # Percent-encode anything beyond ASCII, so no look-alike of `/` reaches the browser.
+    target = quote(target, safe="/?&=%#:;@!$'()*+,~")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return LANDING
+    return target

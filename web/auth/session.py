@@ -1,5 +1,7 @@
 """The session cookie: encrypted and authenticated (Fernet), HttpOnly, SameSite=Lax, and
-Secure whenever the request came over HTTPS."""
+Secure whenever the request came over HTTPS (directly, or through a trusted proxy: see
+web/auth/proxy.py). It carries the account's session generation it was issued under; the
+principal middleware refuses it once the account's generation has moved on."""
 
 from collections.abc import Callable
 

@@ -8,7 +8,8 @@ import asyncio
 from aiohttp import web
 from aiohttp_session import new_session
 
-from roster.accounts import LoginRefusedError, PasswordPolicyError
+from roster.accounts import LoginRefusedError
+from roster.passwords import PasswordPolicyError
 from roster.throttle import LoginThrottledError
 from web.auth.csrf import renew_token
 from web.auth.keys import PRINCIPAL, SESSION
@@ -45,11 +46,15 @@ async def login(request: web.Request) -> web.StreamResponse:
             accounts.authenticate, username, password, request.remote or ""
         )
     except (LoginRefusedError, LoginThrottledError) as exc:
-        status = 429 if isinstance(exc, LoginThrottledError) else 401
+        throttled = isinstance(exc, LoginThrottledError)
         errors = {"password": exc.text(request[LANG])}
-        return render(
-            request, "login.html", status=status, next=target, username=username, errors=errors
-        )
+        response = render(
+            request, "login.html", status=429 if throttled else 401, next=target,
+            username=username, errors=errors,
+        )  # fmt: skip
+        if throttled:
+            response.headers["Retry-After"] = str(exc.wait_s)
+        return response
     # A fresh session at sign-in: nothing from before it (fixation) carries over.
     session = await new_session(request)
     request[SESSION] = session
@@ -59,6 +64,12 @@ async def login(request: web.Request) -> web.StreamResponse:
 
 
 async def logout(request: web.Request) -> web.StreamResponse:
+    principal = request.get(PRINCIPAL)
+    if principal is not None:
+        # Raises the account's session generation: every cookie issued to it so far, a copied
+        # one included, is refused from now on by every worker.
+        accounts = request.app[SERVICES].accounts
+        await asyncio.to_thread(accounts.sign_out, principal.username, principal.username)
     request[SESSION].invalidate()
     raise web.HTTPFound("/")
 

@@ -66,6 +66,14 @@ def test_password_change_and_disabling_end_old_sessions():
     assert names == ["Registered", "PasswordChanged", "Disabled", "Enabled"]
 
 
+def test_signing_out_raises_the_session_generation_and_records_who():
+    account = manager()
+    account.sign_out(actor="yutai")
+    assert account.credential_version == 2
+    signed_out = account.collect_events()[-1]
+    assert type(signed_out).__name__ == "SignedOut" and signed_out.actor == "yutai"
+
+
 def test_role_change_checks_the_new_scope():
     account = manager()
     with pytest.raises(PersonMissingError):
