@@ -4,6 +4,9 @@
 - manager: their units and every unit below them, read and write.
 - supervisor: their units (or the whole city) and below, read only.
 - member: their own person only; they act on their own duties, nothing else.
+
+Data shared by the whole city (the city's working-day calendar, firm pairings across county
+lines) is changed at city level only: administrators and managers whose units include the city.
 """
 
 from dataclasses import dataclass
@@ -26,6 +29,11 @@ class Scope:
 
     def manages_unit(self, unit_code: str) -> bool:
         return self.writable and self.sees_unit(unit_code)
+
+    @property
+    def manages_city(self) -> bool:
+        """May change what the whole city shares: admins and managers of the city unit."""
+        return self.writable and self.everything
 
 
 NOTHING = Scope()

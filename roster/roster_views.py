@@ -136,7 +136,7 @@ class RosterViews:
     def grid(self, row: RosterRow) -> Grid:
         # A month in an undeclared year still shows, with plain weekends and a banner.
         try:
-            days, undeclared = self.workdays.month(row.month), None
+            days, undeclared = self.workdays.month(row.month, row.unit_code), None
         except UndeclaredYearError as exc:
             days, undeclared = _plain_days(row.month), exc
         grid = Grid(row, days, undeclared, self._places(row))

@@ -1,56 +1,113 @@
-"""A manager's import may only add to their own units: every row's unit reference is checked
-against their scope before the all-or-nothing importer runs. Units the same import creates
-under an allowed parent count as allowed for the rows after them."""
+"""A manager's import may only touch their own units: every unit, firm and person a row names
+is checked against their scope before the all-or-nothing importer runs, and one reference
+outside it refuses the whole import. Units, firms and people the same import creates within
+the scope count as in scope for the rows after them. Pairing a firm with a county is the city
+level's, so only an importer whose scope is the whole city may fill in paired counties."""
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from roster.access import Scope
-from roster.importing.kinds import KINDS, ORDER
+from roster.importing.kinds import KINDS, ORDER, Known
 from roster.importing.reading import UnreadableFileError, read_rows
-from roster.importing.run import Problem, Report, import_files
+from roster.importing.run import Problem, Report, import_files, known_codes
 from roster.services import Services
 
-# kind → the column naming the unit a row belongs to
-UNIT_COLUMN = {
-    "units": "parent_code",
-    "firms": "county_code",
-    "stations": "unit_code",
-    "people": "unit_code",
-    "villages": "township_code",
+# kind → the columns naming a unit, a firm or a person: (column, what it names)
+REFERENCES = {
+    "units": (("parent_code", "unit"),),
+    "firms": (("county_code", "unit"), ("paired_counties", "pairing")),
+    "stations": (("unit_code", "unit"),),
+    "people": (("unit_code", "unit"), ("firm_code", "firm")),
+    "villages": (("township_code", "unit"), ("adviser_code", "person")),
 }
-CREATES_UNITS = ("units", "villages")
+# kind → what a row creates, once its references are in scope
+CREATES = {"units": "unit", "villages": "unit", "firms": "firm", "people": "person"}
+
+
+@dataclass
+class Allowed:
+    """What the importer may reference: their units, and the firms and people in them."""
+
+    units: set[str]
+    firms: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
+
+    def has(self, what: str, code: str) -> bool:
+        return code in {"unit": self.units, "firm": self.firms, "person": self.people}[what]
+
+    def add(self, what: str, code: str) -> None:
+        {"unit": self.units, "firm": self.firms, "person": self.people}[what].add(code)
+
+
+def allowed_in(scope: Scope, known: Known, people_units: dict[str, str]) -> Allowed:
+    units = set(scope.unit_codes)
+    return Allowed(
+        units,
+        {code for code, county in known.firms.items() if county in units},
+        {code for code, unit in people_units.items() if unit in units},
+    )
+
+
+def refusal(what: str, code: str) -> tuple[str, str]:
+    """The row's reason in Chinese and English."""
+    if what == "pairing":
+        return (
+            "律所与县区结对由市级办理，县区导入不能填写结对县区",
+            "Pairing a firm with a county is done at city level: leave paired counties empty",
+        )
+    zh = {"unit": "单位", "firm": "律所", "person": "人员"}[what]
+    en = {"unit": "Unit", "firm": "Firm", "person": "Person"}[what]
+    return f"{zh}“{code}”不在您管理的范围内", f"{en} '{code}' is outside the units you manage"
 
 
 def out_of_scope(
-    files: dict[str, list[Path]], names: dict[Path, str], scope: Scope
+    files: dict[str, list[Path]], names: dict[Path, str], scope: Scope, allowed: Allowed
 ) -> list[Problem]:
     if scope.everything:
         return []
-    allowed = set(scope.unit_codes)
     problems = []
     for kind_name in ORDER:
-        column = UNIT_COLUMN[kind_name]
         for path in files.get(kind_name, []):
             try:
                 rows = read_rows(path, KINDS[kind_name].aliases, names.get(path))
             except UnreadableFileError:
                 continue  # the importer reports it
             for row in rows:
-                unit = row.values.get(column, "")
-                if unit not in allowed:
-                    problems.append(
-                        Problem(row.file, row.line, column, f"单位“{unit}”不在您管理的范围内")
-                    )
-                elif kind_name in CREATES_UNITS:
-                    allowed.add(row.values.get("code", ""))
+                found = list(row_refusals(kind_name, row.values, allowed))
+                for column, (zh, en) in found:
+                    problems.append(Problem(row.file, row.line, column, zh, en))
+                if not found and kind_name in CREATES:
+                    allowed.add(CREATES[kind_name], row.values.get("code", ""))
     return problems
+
+
+def row_refusals(kind_name: str, values: dict[str, str], allowed: Allowed):
+    """(column, reason) for each reference of a row outside the scope. An empty optional
+    column names nothing; a missing required one is the importer's to report."""
+    for column, what in REFERENCES[kind_name]:
+        value = values.get(column, "")
+        if what == "pairing":
+            if value.strip():
+                yield column, refusal(what, value)
+        elif value and not allowed.has(what, value):
+            yield column, refusal(what, value)
+        elif not value and column == "parent_code":  # a unit without a parent is the city
+            yield column, refusal("unit", value)
 
 
 def import_within_scope(
     services: Services, files: dict[str, list[Path]], actor: str, names: dict[Path, str],
     scope: Scope,
 ) -> Report:  # fmt: skip
-    problems = out_of_scope(files, names, scope)
-    if problems:
-        return Report(problems=problems)
+    if not scope.everything:
+        allowed = allowed_in(scope, known_codes(services), people_units(services))
+        problems = out_of_scope(files, names, scope, allowed)
+        if problems:
+            return Report(problems=problems)
     return import_files(services, files, actor, names)
+
+
+def people_units(services: Services) -> dict[str, str]:
+    with services.db.reading() as cur:
+        return dict(cur.execute("SELECT code, unit_code FROM people").fetchall())

@@ -1,15 +1,27 @@
-"""Working days: the statutory calendar (chinese-calendar) overlaid with managers' declarations."""
+"""Working days: the statutory calendar (chinese-calendar) overlaid with declarations.
 
+The city's declarations apply everywhere; a county's local declarations apply on top of them,
+to that county and the units below it only. Only the city confirms a year.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
+from domain.errors import DomainError
 from domain.roster import month_bounds
 from domain.workdays import WorkdayCalendar, day_type, workday_calendar_id
 from roster.database import Database
 from roster.eventstore import EventStore
 from roster.readmodels.follower import Follower
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+DECLARATIONS = (
+    "SELECT day, kind, name FROM workday_declarations WHERE unit_code = ? AND day BETWEEN ? AND ?"
+)
 
 
 def statutory(day: date) -> tuple[bool, str] | None:
@@ -22,6 +34,10 @@ def statutory(day: date) -> tuple[bool, str] | None:
     return is_workday, name or ""
 
 
+def shanghai_today() -> date:
+    return datetime.now(SHANGHAI).date()
+
+
 @dataclass(frozen=True)
 class Day:
     day: date
@@ -29,42 +45,57 @@ class Day:
     name: str = ""
     declared: bool = False
     make_up: bool = False  # a weekend day declared (or published) as a working day
+    local: bool = False  # declared by the county, for its own rosters only
 
 
 class WorkingDays:
-    def __init__(self, store: EventStore, db: Database, follower: Follower, city_code: str):
+    def __init__(
+        self, store: EventStore, db: Database, follower: Follower, city_code: str,
+        today: Callable[[], date] = shanghai_today,
+    ) -> None:  # fmt: skip
         self.store = store
         self.db = db
         self.follower = follower
         self.city_code = city_code
+        self.today = today
 
-    def declare(self, day: date, kind: str, name: str, actor: str, reason: str = "") -> None:
-        self._change(lambda c: c.declare(day, kind, name, actor=actor, reason=reason))
+    # Commands. `county` names a county's local calendar; empty means the city's.
+    def declare(
+        self, day: date, kind: str, name: str, actor: str, reason: str = "", county: str = ""
+    ) -> None:
+        self._change(county, lambda c: c.declare(day, kind, name, actor=actor, reason=reason))
 
-    def withdraw(self, day: date, actor: str, reason: str = "") -> None:
-        self._change(lambda c: c.withdraw(day, actor=actor, reason=reason))
+    def withdraw(self, day: date, actor: str, reason: str = "", county: str = "") -> None:
+        self._change(county, lambda c: c.withdraw(day, actor=actor, reason=reason))
 
     def confirm_year(self, year: int, actor: str, reason: str = "") -> None:
-        self._change(lambda c: c.confirm_year(year, actor=actor, reason=reason))
+        this_year = self.today().year
+        self._change("", lambda c: c.confirm_year(year, this_year, actor=actor, reason=reason))
 
-    def _change(self, command) -> None:
-        cid = workday_calendar_id(self.city_code)
+    def unconfirm_year(self, year: int, actor: str, reason: str) -> None:
+        self._change("", lambda c: c.unconfirm_year(year, actor=actor, reason=reason))
+
+    def _change(self, county: str, command) -> None:
+        if county and self.county_of(county) != county:
+            raise UnknownCountyError(county)
+        code, level = (county, "county") if county else (self.city_code, "city")
+        cid = workday_calendar_id(code)
         if not self.store.exists(cid):
-            self.store.save(WorkdayCalendar(city_code=self.city_code))
+            self.store.save(WorkdayCalendar(unit_code=code, level=level))
         self.store.change(cid, command)
         self.follower.catch_up()
 
-    def days(self, first: date, last: date) -> list[Day]:
-        """Every day from first to last; raises UndeclaredYearError for an undeclared year."""
+    # Queries
+    def days(self, first: date, last: date, unit_code: str = "") -> list[Day]:
+        """Every day from first to last as a unit's rosters see it (the city's days plus its
+        county's local ones); raises UndeclaredYearError for an undeclared year."""
+        county = self.county_of(unit_code) if unit_code else ""
+        span = (first.isoformat(), last.isoformat())
         with self.db.reading() as cur:
-            declarations = {
-                d: (k, n)
-                for d, k, n in cur.execute(
-                    "SELECT day, kind, name FROM workday_declarations WHERE day BETWEEN ? AND ?",
-                    (first.isoformat(), last.isoformat()),
-                ).fetchall()
-            }
+            declarations = _declared(cur, self.city_code, *span)
+            local = _declared(cur, county, *span) if county else {}
             confirmed = {y for (y,) in cur.execute("SELECT year FROM confirmed_years").fetchall()}
+        declarations.update(local)
         result = []
         day = first
         while day <= last:
@@ -73,27 +104,51 @@ class WorkingDays:
             official = statutory(day)
             name = declared[1] if declared else (official[1] if official else "")
             make_up = kind == "workday" and day.weekday() >= 5
-            result.append(Day(day, kind, name, declared is not None, make_up))
+            is_local = day.isoformat() in local
+            result.append(Day(day, kind, name, declared is not None, make_up, is_local))
             day += timedelta(days=1)
         return result
 
-    def month(self, month: str) -> list[Day]:
+    def month(self, month: str, unit_code: str = "") -> list[Day]:
         first, last = month_bounds(month)
-        return self.days(first, last)
+        return self.days(first, last, unit_code)
 
-    def declarations(self, year: int) -> dict[date, tuple[str, str]]:
-        """The days managers declared in a year: day → (kind, name); readable before the year
-        is confirmed, so the calendar page can show the work in progress."""
+    def declarations(self, year: int, county: str = "") -> dict[date, tuple[str, str]]:
+        """The days declared in a year on one calendar (the city's, or a county's local one):
+        day → (kind, name); readable before the year is confirmed, so the calendar page can
+        show the work in progress."""
         with self.db.reading() as cur:
-            rows = cur.execute(
-                "SELECT day, kind, name FROM workday_declarations WHERE day BETWEEN ? AND ?",
-                (f"{year:04d}-01-01", f"{year:04d}-12-31"),
-            ).fetchall()
-        return {date.fromisoformat(d): (k, n) for d, k, n in rows}
+            rows = _declared(
+                cur, county or self.city_code, f"{year:04d}-01-01", f"{year:04d}-12-31"
+            )
+        return {date.fromisoformat(d): v for d, v in rows.items()}
 
     def is_declared(self, year: int) -> bool:
-        if statutory(date(year, 1, 1)) is not None:
-            return True
+        return statutory(date(year, 1, 1)) is not None or self.is_confirmed(year)
+
+    def is_confirmed(self, year: int) -> bool:
         with self.db.reading() as cur:
             row = cur.execute("SELECT 1 FROM confirmed_years WHERE year = ?", (year,)).fetchone()
         return row is not None
+
+    def county_of(self, unit_code: str) -> str:
+        """The county a unit lies in (itself for a county); empty for the city or an unknown."""
+        with self.db.reading() as cur:
+            row = cur.execute(
+                "SELECT u.county_code FROM units u JOIN units c ON c.code = u.county_code "
+                "WHERE u.code = ? AND c.kind = 'county'",
+                (unit_code,),
+            ).fetchone()
+        return row[0] if row else ""
+
+
+def _declared(cur, unit_code: str, first: str, last: str) -> dict[str, tuple[str, str]]:
+    return {d: (k, n) for d, k, n in cur.execute(DECLARATIONS, (unit_code, first, last)).fetchall()}
+
+
+class UnknownCountyError(DomainError):
+    def __init__(self, code: str) -> None:
+        super().__init__(
+            f"“{code}”不是县区：本地日历只属于县区",
+            f"'{code}' is not a county: local days belong to a county",
+        )

@@ -5,6 +5,7 @@ from aiohttp import web
 from web.views import (
     account,
     calendar,
+    calendar_edits,
     duties,
     feeds,
     firms,
@@ -78,9 +79,10 @@ ROUTES = [
     web.get("/public/villages/{code:[0-9]{6,15}}", public.village_notice, name="village_notice"),
     web.get("/lobby/{station_code:[A-Za-z0-9_-]{1,40}}", lobby.lobby, name="lobby"),
     web.get("/calendar", calendar.year_page, name="calendar"),
-    web.post("/calendar/declare", calendar.declare_day, name="declare_day"),
-    web.post("/calendar/confirm", calendar.confirm_year, name="confirm_year"),
-    web.post("/calendar/withdraw", calendar.withdraw_day, name="withdraw_day"),
+    web.post("/calendar/declare", calendar_edits.declare_day, name="declare_day"),
+    web.post("/calendar/confirm", calendar_edits.confirm_year, name="confirm_year"),
+    web.post("/calendar/unconfirm", calendar_edits.unconfirm_year, name="unconfirm_year"),
+    web.post("/calendar/withdraw", calendar_edits.withdraw_day, name="withdraw_day"),
     # people, stations, units, firms and the browser import
     web.get("/people", people.people_list, name="people"),
     web.get("/people/{code:[A-Za-z0-9_-]{1,40}}", people.person_page, name="person"),

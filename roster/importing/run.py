@@ -15,6 +15,10 @@ class Problem:
     line: int
     column: str
     message: str
+    message_en: str = ""  # where the reason has an English wording
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message_en if lang.startswith("en") and self.message_en else self.message
 
     def __str__(self) -> str:
         where = f"{self.file} 第 {self.line} 行" if self.line else self.file

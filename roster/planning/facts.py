@@ -77,7 +77,7 @@ PEOPLE_OF_KIND = {
 
 def read_facts(db: Database, workdays: WorkingDays, kind: str, unit_code: str, month: str) -> Facts:
     first, last = month_bounds(month)
-    days = workdays.month(month)
+    days = workdays.month(month, unit_code)  # the city's days plus the county's own
     scope = PEOPLE_OF_KIND[kind]
     with db.reading() as cur:
         unit = cur.execute("SELECT name FROM units WHERE code = ?", (unit_code,)).fetchone()

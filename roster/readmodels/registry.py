@@ -30,7 +30,9 @@ registry = Projection(
         "unavailability": "id TEXT NOT NULL, person_code TEXT NOT NULL, starts_at TEXT NOT NULL, "
         "ends_at TEXT NOT NULL, reason TEXT NOT NULL, source TEXT NOT NULL, "
         "PRIMARY KEY (person_code, id)",
-        "workday_declarations": "day TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL",
+        # unit_code: the city's calendar, or a county's local days
+        "workday_declarations": "unit_code TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL, "
+        "name TEXT NOT NULL, PRIMARY KEY (unit_code, day)",
         "confirmed_years": "year INTEGER PRIMARY KEY",
         "aggregate_codes": "id TEXT PRIMARY KEY, code TEXT NOT NULL",
     },
@@ -219,19 +221,31 @@ def unavailability_withdrawn(cur: Cursor, e: Person.UnavailabilityWithdrawn, _: 
     )
 
 
+@on(WorkdayCalendar.Opened)
+def calendar_opened(cur: Cursor, e: WorkdayCalendar.Opened, _: int) -> None:
+    _remember(cur, e, e.unit_code)
+
+
 @on(WorkdayCalendar.DayDeclared)
 def day_declared(cur: Cursor, e: WorkdayCalendar.DayDeclared, _: int) -> None:
-    cur.execute("DELETE FROM workday_declarations WHERE day = ?", (e.day.isoformat(),))
-    cur.execute(
-        "INSERT INTO workday_declarations VALUES (?,?,?)", (e.day.isoformat(), e.kind, e.name)
-    )
+    unit, day = _code(cur, e), e.day.isoformat()
+    cur.execute("DELETE FROM workday_declarations WHERE unit_code = ? AND day = ?", (unit, day))
+    cur.execute("INSERT INTO workday_declarations VALUES (?,?,?,?)", (unit, day, e.kind, e.name))
 
 
 @on(WorkdayCalendar.DeclarationWithdrawn)
 def declaration_withdrawn(cur: Cursor, e: WorkdayCalendar.DeclarationWithdrawn, _: int) -> None:
-    cur.execute("DELETE FROM workday_declarations WHERE day = ?", (e.day.isoformat(),))
+    cur.execute(
+        "DELETE FROM workday_declarations WHERE unit_code = ? AND day = ?",
+        (_code(cur, e), e.day.isoformat()),
+    )
 
 
 @on(WorkdayCalendar.YearConfirmed)
 def year_confirmed(cur: Cursor, e: WorkdayCalendar.YearConfirmed, _: int) -> None:
     cur.execute("INSERT INTO confirmed_years VALUES (?)", (e.year,))
+
+
+@on(WorkdayCalendar.YearUnconfirmed)
+def year_unconfirmed(cur: Cursor, e: WorkdayCalendar.YearUnconfirmed, _: int) -> None:
+    cur.execute("DELETE FROM confirmed_years WHERE year = ?", (e.year,))

@@ -12,7 +12,7 @@ from roster.services import Services
 TOKEN = re.compile(r'name="_csrf" value="([^"]+)"')
 
 
-def seed_city_with_accounts(services: Services) -> None:
+def seed_city_with_accounts(services: Services, demo_accounts: bool = True) -> None:
     # Cheap argon2 parameters: the tests check behaviour, not the cost of a guess.
     services.accounts.hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     seed(services, generate_city("small"))
@@ -20,7 +20,8 @@ def seed_city_with_accounts(services: Services) -> None:
     # The small city has one county; a second one lets a manager be refused the first.
     services.registry.register_unit("370831", "county", "泗水县", "370800", actor="test")
     services.registry.register_person("L9", "钱七", "lawyer", "370831", actor="test")
-    seed_accounts(services)
+    if demo_accounts:
+        seed_accounts(services)
 
 
 async def csrf_token(client, path: str = "/login") -> str:

@@ -103,7 +103,7 @@ async def test_calendar_marks_holidays_and_make_up_days(client_as):
 
 
 async def test_an_undeclared_year_gets_a_banner_until_confirmed(client_as, services):
-    client = await client_as("yutai")
+    client = await client_as("admin")  # the city's calendar is the city level's
     text = await (await client.get("/calendar?year=2027")).text()
     assert "2027 年的法定节假日和调休上班日尚未声明" in text
     token = await csrf_token(client, "/calendar?year=2027")
@@ -179,8 +179,8 @@ async def test_pages_in_english(client_as, role, path, english):
     assert response.status == 200 and english in await response.text()
 
 
-async def test_a_declaration_can_be_withdrawn_by_a_manager(client_as, services):
-    client = await client_as("yutai")
+async def test_a_declaration_can_be_withdrawn_by_the_city(client_as, services):
+    client = await client_as("admin")
     token = await csrf_token(client, "/calendar?year=2027")
     day = {"_csrf": token, "day": "2027-02-06", "kind": "holiday", "name": "春节"}
     await client.post("/calendar/declare", data=day)

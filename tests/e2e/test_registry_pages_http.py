@@ -151,7 +151,7 @@ async def test_village_market_days(client_as, services):
 
 
 async def test_firm_pairing_made_and_ended(client_as, services):
-    client = await client_as("yutai")
+    client = await client_as("admin")  # pairing is the city level's
     response = await post(client, "/firms/F0004/pairings", {"county_code": "370831"})
     assert response.status == 400 and "请填写变更原因" in await response.text()
     data = {"county_code": "370831", "reason": "支援泗水"}
@@ -160,8 +160,11 @@ async def test_firm_pairing_made_and_ended(client_as, services):
     end = "/firms/F0004/pairings/370831/end"
     assert (await post(client, end, {"reason": "结束"})).status == 302
     assert services.registry_views.firm("F0004")["paired"] == []
-    # a county's manager does not change a city firm, only sees it through the pairing
-    assert (await post(client, "/firms/F0001/pairings", data)).status == 403
+    # a county's manager pairs no firm, not even one of their own county
+    yutai = await client_as("yutai")
+    assert (await post(yutai, "/firms/F0004/pairings", data)).status == 403
+    assert (await post(yutai, "/firms/F0001/pairings", data)).status == 403
+    assert services.registry_views.firm("F0004")["paired"] == []
 
 
 async def test_import_reports_every_bad_row_and_saves_nothing(client_as, services):

@@ -1,10 +1,13 @@
 """Every role against every page that exists: allowed, refused (403) or sent to sign in (302),
-never a crash. Scoped routes are checked through the same decorator the views use."""
+never a crash. Scoped routes are checked through the same decorator the views use. The POSTs
+that change what the whole city shares (the working-day calendar, firm pairings, the import)
+are tried by every role on both stores: allowed, or refused with nothing recorded."""
 
 import pytest
 from aiohttp import web
 
 from tests.e2e.auth_helpers import seed_city_with_accounts, sign_in
+from tests.e2e.shared_data_helpers import LAWYER_ROWS, last_event, post_as, seed_shared_data
 from web.app import create_app
 from web.auth.rules import requires
 from web.keys import SERVICES
@@ -37,6 +40,9 @@ MATRIX = {
     "/duties/00000000-0000-0000-0000-000000000000": (LOGIN, 404, 404, 404, 404, 404, 404),
     "/calendar": (LOGIN, OK, OK, OK, OK, OK, OK),
     "/calendar?year=2027": (LOGIN, OK, OK, OK, OK, OK, OK),
+    # a county's local days: seen by whoever sees the county
+    "/calendar?county=370827": (LOGIN, OK, OK, OK, NO, NO, NO),
+    "/calendar?county=370827001": (LOGIN, 404, 404, 404, 404, 404, 404),  # not a county
     "/public/reception": (OK, OK, OK, OK, OK, OK, OK),
     "/public/villages/370827001001": (OK, OK, OK, OK, OK, OK, OK),
     "/public/villages/370827999999": (404, 404, 404, 404, 404, 404, 404),
@@ -119,3 +125,59 @@ async def test_a_member_sees_only_their_own_person(aiohttp_client, app):
     assert f"<dd>{code}</dd>" in await (await client.get("/me")).text()
     assert (await client.get(f"/t/people/{code}", allow_redirects=False)).status == OK
     assert (await client.get("/t/people/L9", allow_redirects=False)).status == NO
+
+
+# The POST matrix: admin, a manager of the city (jining), of 鱼台县 370827 (yutai), of 泗水县
+# 370831 (sishui), the city's supervisor (jiandu) and a member (lvshi). Run in this order on
+# fresh data per role, so a later POST may rely on an earlier allowed one (unconfirm a year
+# just confirmed, end a pairing just made). The calendar's messages: test_calendar_scope_http.
+POST_ROLES = ("admin", "jining", "yutai", "sishui", "jiandu", "lvshi")
+DONE = 302
+POSTS = (
+    ("declare a city day", "/calendar/declare",
+     {"day": "2027-03-01", "kind": "holiday", "name": "全市", "county": ""},
+     (DONE, DONE, NO, NO, NO, NO)),
+    ("declare a local day", "/calendar/declare",
+     {"day": "2027-03-02", "kind": "holiday", "name": "县庆", "county": "370827"},
+     (DONE, DONE, DONE, NO, NO, NO)),
+    ("withdraw a city day", "/calendar/withdraw", {"day": "2027-02-06"},
+     (DONE, DONE, NO, NO, NO, NO)),
+    ("withdraw a local day", "/calendar/withdraw", {"day": "2027-02-08", "county": "370827"},
+     (DONE, DONE, DONE, NO, NO, NO)),
+    ("confirm a year", "/calendar/confirm", {"year": "2027"},
+     (DONE, DONE, NO, NO, NO, NO)),
+    ("unconfirm it", "/calendar/unconfirm", {"year": "2027", "reason": "提前确认"},
+     (DONE, DONE, NO, NO, NO, NO)),
+    ("pair a county's firm", "/firms/F0004/pairings", {"county_code": "370831", "reason": "支援"},
+     (DONE, DONE, NO, NO, NO, NO)),
+    ("end that pairing", "/firms/F0004/pairings/370831/end", {"reason": "结束"},
+     (DONE, DONE, NO, NO, NO, NO)),
+    ("import a firm of 鱼台县", "/import",
+     {"firms": ("f.csv", "编码,名称,所属县区编码\nF0990,鱼台新所,370827\n")},
+     (OK, OK, OK, 400, NO, NO)),
+    ("import a lawyer into 鱼台县's firm", "/import", {"people": ("p.csv", LAWYER_ROWS)},
+     (OK, OK, OK, 400, NO, NO)),
+)  # fmt: skip
+
+
+@pytest.fixture
+def shared(services):
+    seed_shared_data(services)
+    return services
+
+
+@pytest.mark.parametrize("role", POST_ROLES)
+async def test_role_post_matrix_on_shared_data(aiohttp_client, shared, role):
+    client = await aiohttp_client(create_app(shared, shared.settings))
+    assert (await sign_in(client, role)).status == 302
+    column = POST_ROLES.index(role)
+    got, expected = {}, {}
+    for what, path, data, statuses in POSTS:
+        before = last_event(shared)
+        response = await post_as(client, path, data)
+        got[what], expected[what] = response.status, statuses[column]
+        if response.status in (DONE, OK):
+            assert last_event(shared) > before, what  # allowed: recorded
+        else:
+            assert last_event(shared) == before, what  # refused: nothing recorded
+    assert got == expected

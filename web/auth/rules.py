@@ -22,10 +22,13 @@ View = Callable[[web.Request], Awaitable[web.StreamResponse]]
 ROLES = ("admin", "manager", "member", "supervisor")
 
 
-def requires(*roles: str, unit: str = "", person: str = "", write: bool = False) -> Callable:
+def requires(
+    *roles: str, unit: str = "", person: str = "", write: bool = False, city: bool = False
+) -> Callable:
     """Allow only signed-in principals of `roles` (any role if none given). `unit`/`person`
     name a route parameter whose unit or person must lie in the principal's scope; `write`
-    asks for the right to change it, which supervisors and members do not have."""
+    asks for the right to change it, which supervisors and members do not have; `city` asks
+    for the right to change what the whole city shares (roster.access: Scope.manages_city)."""
     unknown = set(roles) - set(ROLES)
     if unknown:
         raise ValueError(f"unknown roles {unknown}")
@@ -42,6 +45,8 @@ def requires(*roles: str, unit: str = "", person: str = "", write: bool = False)
                 await require_unit(request, request.match_info[unit], write)
             if person:
                 await require_person(request, request.match_info[person], write)
+            if city and not (await scope_of(request)).manages_city:
+                raise web.HTTPForbidden()
             return await view(request)
 
         guarded.allowed_roles = roles or ROLES  # type: ignore[attr-defined]

@@ -1,7 +1,9 @@
 """The working-day calendar: a year with holidays and make-up working days marked.
 
-Everyone signed in may look; managers and the administrator declare a day or confirm a year.
-A year the statutory table does not cover and nobody has confirmed gets a clear banner.
+Everyone signed in may look. The city level (administrators, managers of the city) declares
+the city's days and confirms a year; a county's manager declares the county's local days,
+shown here marked as local. A year the statutory table does not cover and nobody has
+confirmed gets a clear banner. The forms post to web/views/calendar_edits.py.
 """
 
 import asyncio
@@ -11,11 +13,11 @@ from datetime import date, timedelta
 
 from aiohttp import web
 
-from roster.errors import DomainError, UndeclaredYearError
+from roster.errors import UndeclaredYearError
 from roster.workdays import Day
 from web.auth.keys import PRINCIPAL
-from web.auth.rules import requires
-from web.i18n import LANG, N_
+from web.auth.rules import requires, scope_of
+from web.i18n import N_
 from web.i18n import gettext as _
 from web.keys import SERVICES
 from web.render import render
@@ -46,31 +48,66 @@ async def year_page(request: web.Request) -> web.StreamResponse:
     return await render_year(request, year)
 
 
+async def chosen_county(request: web.Request, text: str | None = None) -> str:
+    """The county whose local days the page shows: `?county=` if the reader sees it, else
+    the county of the reader's own units; empty for the city's calendar alone."""
+    workdays = request.app[SERVICES].workdays
+    scope = await scope_of(request)
+    text = request.query.get("county", "") if text is None else text
+    if text:
+        county = await asyncio.to_thread(workdays.county_of, text)
+        if county != text:
+            raise web.HTTPNotFound()
+        if not scope.sees_unit(county):
+            raise web.HTTPForbidden()
+        return county
+    principal = request[PRINCIPAL]
+    if scope.everything or not principal.unit_codes:
+        return ""
+    county = await asyncio.to_thread(workdays.county_of, principal.unit_codes[0])
+    return county if scope.sees_unit(county) else ""
+
+
 async def render_year(
     request: web.Request, year: int, status: int = 200, form: dict | None = None,
-    errors: dict | None = None,
+    errors: dict | None = None, county: str | None = None,
 ) -> web.Response:  # fmt: skip
-    workdays = request.app[SERVICES].workdays
+    services = request.app[SERVICES]
+    workdays = services.workdays
+    county = await chosen_county(request, county)
+    scope = await scope_of(request)
     declared = await asyncio.to_thread(workdays.is_declared, year)
     try:
-        days = await asyncio.to_thread(workdays.days, date(year, 1, 1), date(year, 12, 31))
+        days = await asyncio.to_thread(workdays.days, date(year, 1, 1), date(year, 12, 31), county)
     except UndeclaredYearError:
-        days = draft_year(year, await asyncio.to_thread(workdays.declarations, year))
+        city = await asyncio.to_thread(workdays.declarations, year)
+        local = await asyncio.to_thread(workdays.declarations, year, county) if county else {}
+        days = draft_year(year, city, local)
     days = [
         replace(d, name=_(HOLIDAY_NAMES[d.name])) if d.name in HOLIDAY_NAMES else d for d in days
     ]
+    may_city, may_local = scope.manages_city, bool(county) and scope.manages_unit(county)
+    counties = await asyncio.to_thread(services.registry_views.counties)
     return render(
         request, "calendar/year.html", status=status, year=year, declared=declared,
+        confirmed=await asyncio.to_thread(workdays.is_confirmed, year),
         months=year_grid(year, days), special=[d for d in days if d.declared or d.name
                                                or d.make_up],
-        may_declare=request[PRINCIPAL].role in ("admin", "manager"),
-        form=form or {"day": "", "kind": "holiday", "name": ""}, errors=errors or {},
+        may_declare=may_city or may_local, may_city=may_city, may_local=may_local,
+        county=county, county_name=dict((c["code"], c["name"]) for c in counties).get(county, ""),
+        counties=[c for c in counties if scope.sees_unit(c["code"])],
+        form=form or {"day": "", "kind": "holiday", "name": "", "county": "" if may_city
+                      else county}, errors=errors or {},
         this_day=shanghai_today(),
     )  # fmt: skip
 
 
-def draft_year(year: int, declared: dict[date, tuple[str, str]]) -> list[Day]:
-    """An undeclared year as far as it goes: the declarations so far, other days by weekday."""
+def draft_year(
+    year: int, city: dict[date, tuple[str, str]], local: dict[date, tuple[str, str]]
+) -> list[Day]:
+    """An undeclared year as far as it goes: the declarations so far (the county's own over
+    the city's), other days by weekday."""
+    declared = city | local
     days = []
     for day in (date(year, 1, 1) + timedelta(days=n) for n in range(366)):
         if day.year != year:
@@ -78,7 +115,8 @@ def draft_year(year: int, declared: dict[date, tuple[str, str]]) -> list[Day]:
         kind, name = declared.get(day, ("", ""))
         weekend = day.weekday() >= 5
         kind = kind or ("weekend" if weekend else "workday")
-        days.append(Day(day, kind, name, day in declared, kind == "workday" and weekend))
+        make_up = kind == "workday" and weekend
+        days.append(Day(day, kind, name, day in declared, make_up, day in local))
     return days
 
 
@@ -96,66 +134,3 @@ def year_grid(year: int, days: list) -> list[tuple[date, list[list[tuple[date, o
         )
         for m in range(1, 13)
     ]
-
-
-@requires("admin", "manager", write=True)
-async def declare_day(request: web.Request) -> web.StreamResponse:
-    post = await request.post()
-    form = {k: str(post.get(k, "")).strip() for k in ("day", "kind", "name", "reason")}
-    errors: dict[str, str] = {}
-    try:
-        day = date.fromisoformat(form["day"])
-    except ValueError:
-        day = None
-        errors["day"] = _("请选择日期")
-    if form["kind"] not in KINDS:
-        errors["kind"] = _("请选择节假日或调休上班日")
-    if len(form["name"]) > MAX_NAME:
-        errors["name"] = _("名称不能超过 40 字")
-    year = day.year if day else year_of(str(post.get("year", "")), shanghai_today().year)
-    if not errors:
-        principal = request[PRINCIPAL]
-        try:
-            await asyncio.to_thread(
-                request.app[SERVICES].workdays.declare, day, form["kind"],
-                form["name"] or (_("节假日") if form["kind"] == "holiday" else _("调休上班")),
-                principal.username, form["reason"],
-            )  # fmt: skip
-        except DomainError as exc:
-            errors["day"] = exc.text(request[LANG])
-        else:
-            raise web.HTTPFound(f"/calendar?year={year}&done=declared")
-    return await render_year(request, year, 400, form, errors)
-
-
-@requires("admin", "manager", write=True)
-async def confirm_year(request: web.Request) -> web.StreamResponse:
-    post = await request.post()
-    text = str(post.get("year", ""))
-    if not (text.isdigit() and 2000 <= int(text) <= 2100):
-        raise web.HTTPBadRequest()
-    principal = request[PRINCIPAL]
-    await asyncio.to_thread(
-        request.app[SERVICES].workdays.confirm_year, int(text), principal.username,
-        "已逐日声明该年度的节假日和调休上班日",
-    )  # fmt: skip
-    raise web.HTTPFound(f"/calendar?year={text}&done=confirmed")
-
-
-@requires("admin", "manager", write=True)
-async def withdraw_day(request: web.Request) -> web.StreamResponse:
-    """Take back a declaration made by mistake; the statutory table (or the weekday) rules
-    that day again."""
-    post = await request.post()
-    try:
-        day = date.fromisoformat(str(post.get("day", "")))
-    except ValueError:
-        raise web.HTTPBadRequest() from None
-    principal = request[PRINCIPAL]
-    try:
-        await asyncio.to_thread(
-            request.app[SERVICES].workdays.withdraw, day, principal.username, "撤回声明"
-        )
-    except DomainError:  # nothing declared that day
-        raise web.HTTPNotFound() from None
-    raise web.HTTPFound(f"/calendar?year={day.year}&done=withdrawn")

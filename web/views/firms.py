@@ -1,5 +1,6 @@
 """Law firms: the list, one firm's page (its lawyers and the counties it is paired with), and
-pairing a firm with a county or ending a pairing."""
+pairing a firm with a county or ending a pairing. Pairing sends lawyers across county lines,
+so it is the city level's (administrators, managers of the city), never one county's."""
 
 import asyncio
 
@@ -19,7 +20,7 @@ firms_list = list_view("firms")
 
 async def load(request: web.Request, write: bool = False) -> dict:
     """A firm is seen by whoever sees its county or a county it serves; it is changed by
-    whoever manages its own county."""
+    whoever manages its own county (pairings: see the module's note)."""
     views = request.app[SERVICES].registry_views
     firm = await asyncio.to_thread(views.firm, request.match_info["code"])
     if firm is None:
@@ -44,7 +45,7 @@ async def render_firm(
 ) -> web.Response:  # fmt: skip
     firm = await load(request)
     scope = await scope_of(request)
-    may_change = scope.manages_unit(firm["county_code"])
+    may_change = scope.manages_city
     counties = []
     if may_change:
         paired = {p["code"] for p in firm["paired"]} | {firm["county_code"]}
@@ -56,7 +57,7 @@ async def render_firm(
     )  # fmt: skip
 
 
-@requires("admin", "manager")
+@requires("admin", "manager", city=True)
 async def pair(request: web.Request) -> web.StreamResponse:
     firm = await load(request, write=True)
     form = form_of(await request.post())
@@ -78,7 +79,7 @@ async def pair(request: web.Request) -> web.StreamResponse:
     return await render_firm(request, 400, form, errors)
 
 
-@requires("admin", "manager")
+@requires("admin", "manager", city=True)
 async def end_pairing(request: web.Request) -> web.StreamResponse:
     firm = await load(request, write=True)
     county = request.match_info["county"]
