@@ -5,9 +5,8 @@ under an allowed parent count as allowed for the rows after them."""
 from pathlib import Path
 
 from roster.access import Scope
-from roster.importing.kinds import KINDS, ORDER
-from roster.importing.reading import UnreadableFileError, read_rows
-from roster.importing.run import Problem, Report, import_files
+from roster.importing.kinds import ORDER
+from roster.importing.run import Problem, Report, Tables, import_files, read_tables
 from roster.services import Services
 
 # kind → the column naming the unit a row belongs to
@@ -21,9 +20,7 @@ UNIT_COLUMN = {
 CREATES_UNITS = ("units", "villages")
 
 
-def out_of_scope(
-    files: dict[str, list[Path]], names: dict[Path, str], scope: Scope
-) -> list[Problem]:
+def out_of_scope(files: dict[str, list[Path]], tables: Tables, scope: Scope) -> list[Problem]:
     if scope.everything:
         return []
     allowed = set(scope.unit_codes)
@@ -31,9 +28,8 @@ def out_of_scope(
     for kind_name in ORDER:
         column = UNIT_COLUMN[kind_name]
         for path in files.get(kind_name, []):
-            try:
-                rows = read_rows(path, KINDS[kind_name].aliases, names.get(path))
-            except UnreadableFileError:
+            rows = tables.get(path)
+            if not isinstance(rows, list):
                 continue  # the importer reports it
             for row in rows:
                 unit = row.values.get(column, "")
@@ -50,7 +46,8 @@ def import_within_scope(
     services: Services, files: dict[str, list[Path]], actor: str, names: dict[Path, str],
     scope: Scope,
 ) -> Report:  # fmt: skip
-    problems = out_of_scope(files, names, scope)
+    tables = read_tables(files, names)  # once, within one budget, for both passes
+    problems = out_of_scope(files, tables, scope)
     if problems:
         return Report(problems=problems)
-    return import_files(services, files, actor, names)
+    return import_files(services, files, actor, names, tables)

@@ -15,7 +15,7 @@ from web import auth, dates, i18n
 from web.api import PREFIX as API_PREFIX
 from web.api import create_api
 from web.errors import error_middleware
-from web.keys import SERVICES, SETTINGS, TEMPLATES
+from web.keys import IMPORT_GATE, SERVICES, SETTINGS, TEMPLATES
 from web.routes import ROUTES
 
 HERE = Path(__file__).parent
@@ -32,6 +32,7 @@ def create_app(services: Services, settings: Settings) -> web.Application:
     app = web.Application(middlewares=middlewares, client_max_size=2 * 1024 * 1024)
     app[SERVICES] = services
     app[SETTINGS] = settings
+    app[IMPORT_GATE] = asyncio.Semaphore(2)
     app[TEMPLATES] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=jinja2.select_autoescape(["html"]),
