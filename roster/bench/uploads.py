@@ -17,6 +17,8 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "xlsx: one row of 20 million cells": (hostile.wide_row, "wide.xlsx"),
     "xlsx: 10 million shared strings": (hostile.huge_shared_strings, "strings.xlsx"),
     "xlsx: 2 million rows": (hostile.many_rows, "rows.xlsx"),
+    "xlsx: 3 million cell formats in styles.xml": (hostile.bloated_styles, "styles.xlsx"),
+    "xlsx: one row of 3 million varied cells": (hostile.varied_wide_row, "varied.xlsx"),
     "csv: one line of 20 million characters": (hostile.giant_csv_line, "line.csv"),
     "csv: 100,001 rows": (hostile.many_csv_rows, "rows.csv"),
 }

@@ -82,47 +82,74 @@ def _check_size(part: zipfile.ZipInfo, name: str, limits: ReadLimits) -> None:
 
 def _scan(stream, part: str, name: str, limits: ReadLimits) -> None:
     """Stream one part through expat, counting what openpyxl would hold in memory at once."""
-    rows = number = cells = strings = total = 0
+    scan = _Counts(part, name, limits)
     parser = expat.ParserCreate(namespace_separator=" ")
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        nonlocal rows, number, cells, strings, total
-        if tag == CELL:
-            cells, total = cells + 1, total + 1
-            if total > limits.max_cells:
-                raise refuse(
-                    name,
-                    f"单元格超过 {limits.max_cells} 个",
-                    f"it has more than {limits.max_cells} cells",
-                )
-            if cells > limits.max_columns or _column(attrs.get("r", "")) > limits.max_columns:
-                raise too_many_columns(name, number, limits)
-        elif tag == ROW:
-            rows, cells = rows + 1, 0
-            given = attrs.get("r", "")  # openpyxl honours it: a row may skip ahead
-            number = int(given) if given.isdecimal() and len(given) < 10 else rows
-            if max(rows, number) > limits.max_rows + 1:  # the header is a row too
-                raise too_many_rows(name, limits)
-        elif tag == STRING:
-            strings += 1
-            if strings > limits.max_shared_strings:
-                raise refuse(
-                    name,
-                    f"共享字符串超过 {limits.max_shared_strings} 个",
-                    f"it holds more than {limits.max_shared_strings} shared strings",
-                )
-
-    def doctype(*_: object) -> None:  # Excel never writes one; entities are a known attack
-        raise refuse(name, f"其中 {part} 含有 DTD 声明", f"{part} contains a DTD")
-
-    parser.StartElementHandler = start
-    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = scan.start
+    parser.EndElementHandler = scan.end
+    parser.StartDoctypeDeclHandler = scan.doctype
     try:
         while chunk := stream.read(CHUNK):
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except expat.ExpatError:
         return  # not XML (an image, say); openpyxl refuses it if it ever reads it
+
+
+class _Counts:
+    """openpyxl builds one row or one shared string at a time, and everything else (styles,
+    merged cells, links...) whole: so elements are bounded per row and string, cells and
+    strings per part, and the rest per part."""
+
+    def __init__(self, part: str, name: str, limits: ReadLimits) -> None:
+        self.part, self.name, self.limits = part, name, limits
+        self.rows = self.number = self.cells = self.all_cells = self.strings = 0
+        self.inside = ""  # the row or shared string being read
+        self.held = self.other = 0  # elements in it; elements outside any
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        limits = self.limits
+        if self.inside:
+            self.held += 1
+            if self.held > limits.max_row_elements:
+                raise self._refuse(
+                    "某一行或某个字符串的内容过多", "one row or string holds too much"
+                )
+        if tag == CELL:
+            self.cells, self.all_cells = self.cells + 1, self.all_cells + 1
+            if self.all_cells > limits.max_cells:
+                raise self._refuse(
+                    f"单元格超过 {limits.max_cells} 个",
+                    f"it has more than {limits.max_cells} cells",
+                )
+            if self.cells > limits.max_columns or _column(attrs.get("r", "")) > limits.max_columns:
+                raise too_many_columns(self.name, self.number, limits)
+        elif tag == ROW:
+            self.rows, self.cells, self.inside, self.held = self.rows + 1, 0, tag, 0
+            given = attrs.get("r", "")  # openpyxl honours it: a row may skip ahead
+            self.number = int(given) if given.isdecimal() and len(given) < 10 else self.rows
+            if max(self.rows, self.number) > limits.max_rows + 1:  # the header is a row too
+                raise too_many_rows(self.name, limits)
+        elif tag == STRING:
+            self.strings, self.inside, self.held = self.strings + 1, tag, 0
+            if self.strings > limits.max_shared_strings:
+                raise self._refuse(
+                    f"共享字符串超过 {limits.max_shared_strings} 个",
+                    f"it holds more than {limits.max_shared_strings} shared strings",
+                )
+        elif not self.inside:
+            self.other += 1
+            if self.other > limits.max_other_elements:
+                raise self._refuse(f"其中 {self.part} 内容过多", f"{self.part} holds too much")
+
+    def end(self, tag: str) -> None:
+        if tag == self.inside:
+            self.inside = ""
+
+    def doctype(self, *_: object) -> None:  # Excel never writes one; entities are an attack
+        raise self._refuse(f"其中 {self.part} 含有 DTD 声明", f"{self.part} contains a DTD")
+
+    def _refuse(self, zh: str, en: str) -> UnreadableFileError:
+        return refuse(self.name, zh, en)
 
 
 def _column(ref: str) -> int:

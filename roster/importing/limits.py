@@ -23,6 +23,8 @@ class ReadLimits:
     ratio_floor: int = 1 * MB
     max_shared_strings: int = 500_000
     max_cells: int = 2_000_000  # in one sheet: openpyxl spends some 20 µs on each
+    max_row_elements: int = 2_000  # XML elements in one row or one shared string
+    max_other_elements: int = 1_000_000  # in one part outside rows and strings (styles...)
     # Every import is read in a child process with this budget (memory: address space).
     max_memory: int = 1024 * MB
     max_seconds: float = 60.0  # a real 100,000-row sheet takes openpyxl about half

@@ -180,6 +180,8 @@ def _xlsx_table(data: bytes, name: str, limits: ReadLimits) -> Iterator[list[str
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except MemoryError:
+        raise  # the budget's refusal, not a broken file
     except Exception:
         raise not_xlsx(name) from None
     try:

@@ -19,6 +19,7 @@ from roster.importing.limits import LIMITS, UnreadableFileError
 from roster.importing.reading import parse_file, read_files, read_rows
 
 ALIASES = KINDS["firms"].aliases
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 SMALL = replace(LIMITS, max_rows=10, max_columns=5, max_line=100, max_shared_strings=10)
 
 
@@ -74,6 +75,22 @@ def test_too_many_shared_strings_and_cells_are_refused(tmp_path):
     assert "共享字符串超过 10 个" in refusal(path).message
     path = hostile.many_rows(tmp_path / "c.xlsx", rows=9)
     assert "单元格超过 5 个" in refusal(path, replace(SMALL, max_cells=5)).message
+
+
+def test_elements_are_bounded_per_row_and_string_and_outside_them(tmp_path):
+    limits = replace(SMALL, max_row_elements=20, max_other_elements=30)
+    runs = hostile.repeated(
+        f'<worksheet {NS}><sheetData><row><c t="inlineStr"><is>', "<r><t>a</t></r>", 10,
+        "</is></c></row></sheetData></worksheet>",
+    )  # fmt: skip
+    path = hostile.xlsx(tmp_path / "runs.xlsx", runs)
+    assert "某一行或某个字符串的内容过多" in refusal(path, limits).message
+    merged = hostile.repeated(
+        f"<worksheet {NS}><sheetData/><mergeCells>", '<mergeCell ref="A1:B1"/>', 30,
+        "</mergeCells></worksheet>",
+    )  # fmt: skip
+    path = hostile.xlsx(tmp_path / "merged.xlsx", merged)
+    assert "xl/worksheets/sheet1.xml 内容过多" in refusal(path, limits).message
 
 
 def test_sizes_ratio_and_entry_count_are_checked_from_the_archive_directory(tmp_path):
