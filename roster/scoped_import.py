@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from roster.access import Scope
-from roster.importing.kinds import KINDS, ORDER, Known
-from roster.importing.reading import UnreadableFileError, read_rows
-from roster.importing.run import Problem, Report, import_files, known_codes
+from roster.importing.kinds import ORDER, Known
+from roster.importing.run import Problem, Report, Tables, import_files, known_codes, read_tables
 from roster.services import Services
 
 # kind → the columns naming a unit, a firm or a person: (column, what it names)
@@ -62,16 +61,15 @@ def refusal(what: str, code: str) -> tuple[str, str]:
 
 
 def out_of_scope(
-    files: dict[str, list[Path]], names: dict[Path, str], scope: Scope, allowed: Allowed
+    files: dict[str, list[Path]], tables: Tables, scope: Scope, allowed: Allowed
 ) -> list[Problem]:
     if scope.everything:
         return []
     problems = []
     for kind_name in ORDER:
         for path in files.get(kind_name, []):
-            try:
-                rows = read_rows(path, KINDS[kind_name].aliases, names.get(path))
-            except UnreadableFileError:
+            rows = tables.get(path)
+            if not isinstance(rows, list):
                 continue  # the importer reports it
             for row in rows:
                 found = list(row_refusals(kind_name, row.values, allowed))
@@ -100,12 +98,13 @@ def import_within_scope(
     services: Services, files: dict[str, list[Path]], actor: str, names: dict[Path, str],
     scope: Scope,
 ) -> Report:  # fmt: skip
+    tables = read_tables(files, names)  # once, within one budget, for both passes
     if not scope.everything:
         allowed = allowed_in(scope, known_codes(services), people_units(services))
-        problems = out_of_scope(files, names, scope, allowed)
+        problems = out_of_scope(files, tables, scope, allowed)
         if problems:
             return Report(problems=problems)
-    return import_files(services, files, actor, names)
+    return import_files(services, files, actor, names, tables)
 
 
 def people_units(services: Services) -> dict[str, str]:

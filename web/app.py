@@ -15,7 +15,7 @@ from web import auth, dates, headers, i18n
 from web.api import PREFIX as API_PREFIX
 from web.api import create_api
 from web.errors import error_middleware
-from web.keys import SERVICES, SETTINGS, TEMPLATES
+from web.keys import IMPORT_GATE, SERVICES, SETTINGS, TEMPLATES
 from web.routes import ROUTES
 
 HERE = Path(__file__).parent
@@ -33,6 +33,7 @@ def create_app(services: Services, settings: Settings) -> web.Application:
     headers.install(app)
     app[SERVICES] = services
     app[SETTINGS] = settings
+    app[IMPORT_GATE] = asyncio.Semaphore(2)
     app[TEMPLATES] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=jinja2.select_autoescape(["html"]),

@@ -1,5 +1,7 @@
 """Typed keys for what the application object carries."""
 
+import asyncio
+
 import jinja2
 from aiohttp import web
 
@@ -9,3 +11,4 @@ from roster.settings import Settings
 SERVICES = web.AppKey("services", Services)
 SETTINGS = web.AppKey("settings", Settings)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
+IMPORT_GATE = web.AppKey("import_gate", asyncio.Semaphore)  # imports read at once, per worker

@@ -8,6 +8,7 @@ from pathlib import Path
 from roster.bench import feeds as feeds_bench
 from roster.bench import replay
 from roster.bench import solve as solve_bench
+from roster.bench import uploads as uploads_bench
 from roster.bootstrap import build
 from roster.cli.arguments import month
 from roster.cli.common import progress_bar
@@ -43,6 +44,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     f.add_argument("--concurrency", type=int, default=20)
     f.add_argument("--json", action="store_true", help="print only the JSON result line")
     f.set_defaults(run=run_feeds)
+    u = sub.add_parser(
+        "uploads",
+        help="what refusing each hostile import file costs (seconds, peak memory)",
+        description="生成恶意构造的导入文件（解压炸弹、超宽行、超长行等），测量拒绝每个文件的耗时与内存峰值。",
+    )
+    u.add_argument("--json", action="store_true", help="print only the JSON result line")
+    u.set_defaults(run=run_uploads)
 
 
 def run_replay(args: argparse.Namespace) -> int:
@@ -113,5 +121,18 @@ def run_feeds(args: argparse.Namespace) -> int:
             f"{result['concurrency']}）：{result['requests_per_s']} 次/秒，304 占 "
             f"{result['not_modified_share']:.0%}"
         )
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+def run_uploads(args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory(prefix="roster-bench-") as folder:
+        result = uploads_bench.run(Path(folder))
+    if not args.json:
+        for c in result["cases"]:
+            print(
+                f"{c['case']}（{c['file_kb']} KB，解压 {c['unpacked_mb']} MB）：{c['refusal_seconds']} 秒，"
+                f"子进程内存峰值 {c['child_peak_rss_mb']} MB — {c['message']}"
+            )
     print(json.dumps(result, ensure_ascii=False))
     return 0

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from roster.importing.fields import FieldError
 from roster.importing.kinds import KINDS, ORDER, Known, build_row
-from roster.importing.reading import UnreadableFileError, read_rows
+from roster.importing.reading import Row, UnreadableFileError, read_files
 from roster.services import Services
 
 
@@ -46,24 +46,39 @@ def known_codes(services: Services) -> Known:
         )
 
 
+Tables = dict[Path, list[Row] | UnreadableFileError | None]
+
+
+def read_tables(files: dict[str, list[Path]], names: dict[Path, str] | None = None) -> Tables:
+    """Every file of an import read at once, within one budget (None: left unread)."""
+    jobs = [
+        (path, KINDS[kind].aliases, (names or {}).get(path, path.name))
+        for kind in ORDER
+        for path in files.get(kind, [])
+    ]
+    return dict(zip((path for path, _, _ in jobs), read_files(jobs), strict=True))
+
+
 def import_files(
     services: Services,
     files: dict[str, list[Path]],
     actor: str,
     names: dict[Path, str] | None = None,
+    tables: Tables | None = None,
 ) -> Report:
     """files maps a kind (units, firms, stations, people, villages) to its files."""
     report = Report()
+    tables = read_tables(files, names) if tables is None else tables
     known = known_codes(services)
     aggregates: list[object] = []
     for kind_name in ORDER:
         kind = KINDS[kind_name]
         for path in files.get(kind_name, []):
             name = (names or {}).get(path, path.name)
-            try:
-                rows = read_rows(path, kind.aliases, name)
-            except UnreadableFileError as exc:
-                report.problems.append(Problem(exc.file, 0, "", exc.message))
+            rows = tables.get(path)
+            if isinstance(rows, UnreadableFileError):
+                report.problems.append(Problem(rows.file, 0, "", rows.message, rows.message_en))
+            if not isinstance(rows, list):  # refused, or unread after a refusal
                 continue
             if rows:
                 missing = [c for c in kind.required if c not in rows[0].values]

@@ -2,7 +2,9 @@
 all-or-nothing across every file, each bad row reported as file, line, column and reason.
 
 The application's request size limit (2 MB) bounds the whole upload; each file is bounded
-again here so the message can name it.
+again here so the message can name it. The importer reads the files in a budgeted child
+process (roster/importing/budget.py) while this view waits in a thread, so the event loop
+and /health keep answering; at most two imports per worker read at once, the rest wait here.
 """
 
 import asyncio
@@ -16,11 +18,12 @@ from roster.scoped_import import import_within_scope
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires, scope_of
 from web.i18n import gettext as _
-from web.keys import SERVICES
+from web.keys import IMPORT_GATE, SERVICES
 from web.render import render
 
 MAX_FILE = 1024 * 1024
 MAX_FILES = 20
+MAX_SHOWN = 200  # problems listed; a hostile file can have 100,000 and the page must stay small
 SUFFIXES = (".csv", ".xlsx")
 # The report names a column as the files' Chinese header does, not by its internal name.
 COLUMN_NAMES = {
@@ -70,15 +73,18 @@ async def import_upload(request: web.Request) -> web.StreamResponse:
         if errors:
             return render(request, "imports/form.html", status=400, kinds=ORDER,
                           errors=errors, report=None)  # fmt: skip
-        # A manager adds only to their own units; rows naming others are reported.
-        report = await asyncio.to_thread(
-            import_within_scope, request.app[SERVICES], files, request[PRINCIPAL].username,
-            names, await scope_of(request),
-        )  # fmt: skip
+        scope = await scope_of(request)
+        async with request.app[IMPORT_GATE]:
+            # A manager adds only to their own units; rows naming others are reported.
+            report = await asyncio.to_thread(
+                import_within_scope, request.app[SERVICES], files, request[PRINCIPAL].username,
+                names, scope,
+            )  # fmt: skip
     status = 200 if report.ok else 400
+    shown = report.problems[:MAX_SHOWN]
     return render(request, "imports/form.html", status=status, kinds=ORDER, errors={},
-                  report=report,
-                  columns=[column_name(p, kind_of) for p in report.problems])  # fmt: skip
+                  report=report, problems=shown, more=len(report.problems) - len(shown),
+                  columns=[column_name(p, kind_of) for p in shown])  # fmt: skip
 
 
 def column_name(problem, kind_of: dict[str, str]) -> str:
