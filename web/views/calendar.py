@@ -13,6 +13,7 @@ from aiohttp import web
 
 from roster.errors import DomainError, UndeclaredYearError
 from roster.workdays import Day
+from web import params
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires
 from web.i18n import LANG, N_
@@ -37,13 +38,17 @@ MAX_NAME = 40
 
 
 def year_of(text: str, default: int) -> int:
-    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else default
+    """A form's year to show again; the default when it has none that makes sense."""
+    try:
+        return params.year(text)
+    except params.BadParameter:
+        return default
 
 
 @requires()
 async def year_page(request: web.Request) -> web.StreamResponse:
-    year = year_of(request.query.get("year", ""), shanghai_today().year)
-    return await render_year(request, year)
+    text = request.query.get("year", "")
+    return await render_year(request, params.year(text) if text else shanghai_today().year)
 
 
 async def render_year(
@@ -104,8 +109,8 @@ async def declare_day(request: web.Request) -> web.StreamResponse:
     form = {k: str(post.get(k, "")).strip() for k in ("day", "kind", "name", "reason")}
     errors: dict[str, str] = {}
     try:
-        day = date.fromisoformat(form["day"])
-    except ValueError:
+        day = params.day(form["day"], "day")
+    except params.BadParameter:
         day = None
         errors["day"] = _("请选择日期")
     if form["kind"] not in KINDS:
@@ -131,15 +136,13 @@ async def declare_day(request: web.Request) -> web.StreamResponse:
 @requires("admin", "manager", write=True)
 async def confirm_year(request: web.Request) -> web.StreamResponse:
     post = await request.post()
-    text = str(post.get("year", ""))
-    if not (text.isdigit() and 2000 <= int(text) <= 2100):
-        raise web.HTTPBadRequest()
+    year = params.year(str(post.get("year", "")))
     principal = request[PRINCIPAL]
     await asyncio.to_thread(
-        request.app[SERVICES].workdays.confirm_year, int(text), principal.username,
+        request.app[SERVICES].workdays.confirm_year, year, principal.username,
         "已逐日声明该年度的节假日和调休上班日",
     )  # fmt: skip
-    raise web.HTTPFound(f"/calendar?year={text}&done=confirmed")
+    raise web.HTTPFound(f"/calendar?year={year}&done=confirmed")
 
 
 @requires("admin", "manager", write=True)
@@ -147,10 +150,7 @@ async def withdraw_day(request: web.Request) -> web.StreamResponse:
     """Take back a declaration made by mistake; the statutory table (or the weekday) rules
     that day again."""
     post = await request.post()
-    try:
-        day = date.fromisoformat(str(post.get("day", "")))
-    except ValueError:
-        raise web.HTTPBadRequest() from None
+    day = params.day(str(post.get("day", "")), "day")
     principal = request[PRINCIPAL]
     try:
         await asyncio.to_thread(
