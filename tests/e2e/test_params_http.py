@@ -3,7 +3,7 @@ API's JSON error, or (a path that names no roster) a 404; and nothing recorded."
 
 import pytest
 
-from tests.e2e.auth_helpers import seed_city_with_accounts, sign_in
+from tests.e2e.auth_helpers import csrf_token, seed_city_with_accounts, sign_in
 from web.app import create_app
 
 ROSTER = "/rosters/duty-lawyers/370827"
@@ -87,3 +87,14 @@ async def test_the_api_answers_bad_parameters_in_its_json_shape(client_as, path)
     body = await response.json()
     assert response.status == 400 and body["error"]["code"] == "bad_request"
     assert body["error"]["message"] and body["error"]["message_en"]
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "2101-01-01"])
+async def test_an_absence_outside_the_planned_years_is_refused(client_as, day):
+    client = await client_as("lvshi")
+    before = client_as.services.store.recorder.max_notification_id()
+    form = {"start_date": day, "start_time": "08:30", "end_date": day, "end_time": "17:30",
+            "reason": "出差", "_csrf": await csrf_token(client, "/me/duties")}  # fmt: skip
+    response = await client.post("/me/unavailability", data=form, allow_redirects=False)
+    assert response.status == 400 and 'class="field-error"' in await response.text()
+    assert client_as.services.store.recorder.max_notification_id() == before
