@@ -19,7 +19,9 @@ ROSTER_KINDS = {
     "adviser-circuits": "村居法律顾问巡回",
 }
 ATTENDANCE = ("served", "absent")
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+# ASCII digits only (\d takes any script's digits); the years rosters are planned for.
+MONTH = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class Roster(Aggregate):
@@ -185,7 +187,8 @@ def check_kind(kind: str) -> None:
 
 
 def check_month(month: str) -> None:
-    if not MONTH.match(month):
+    found = MONTH.fullmatch(month)
+    if not found or not FIRST_YEAR <= int(found[1]) <= LAST_YEAR:
         raise MonthError(month)
 
 
@@ -202,7 +205,8 @@ class RosterKindError(DomainError):
 class MonthError(DomainError):
     def __init__(self, month: str) -> None:
         super().__init__(
-            f"月份格式应为 YYYY-MM，而不是“{month}”", f"Month must be YYYY-MM, not '{month}'"
+            f"月份格式应为 YYYY-MM（{FIRST_YEAR}-01 至 {LAST_YEAR}-12），而不是“{month}”",
+            f"Month must be YYYY-MM ({FIRST_YEAR}-01 to {LAST_YEAR}-12), not '{month}'",
         )
 
 

@@ -8,6 +8,7 @@ from aiohttp import web
 from roster.errors import DomainError
 from web.i18n import LANG, N_
 from web.i18n import gettext as _
+from web.params import BadParameter
 from web.render import render
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,8 @@ async def error_middleware(
         return render(
             request, "error.html", status=exc.status, code=exc.status, title=_(TITLES[exc.status])
         )
-    except DomainError as exc:  # a refusal no form caught: still the user's words, never a 500
+    # A refusal no form caught, or a parameter out of shape or range: the user's words, no 500.
+    except (DomainError, BadParameter) as exc:
         return render(
             request, "error.html", status=400, code=400, title=_(TITLES[400]),
             message=exc.text(request.get(LANG, "zh")),

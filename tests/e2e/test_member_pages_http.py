@@ -66,7 +66,7 @@ async def test_my_duties_lists_the_month_and_never_the_draft(client_as, services
     assert f"/duties/{services.ids['duty']}" in text and "鱼台县看守所" in text
     assert 'class="month"' in text  # the month view
     assert "鱼台县法律援助中心" not in text  # the draft's seat
-    assert (await client.get("/me/duties?month=garbage")).status == 200
+    assert (await client.get("/me/duties?month=garbage")).status == 400  # says which, in words
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 
 from web.api.respond import json_response
+from web.params import BadParameter
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,8 @@ async def api_error_middleware(
         return await handler(request)
     except ApiError as exc:
         return error_response(exc.status, exc.code, exc.message, exc.message_en)
+    except BadParameter as exc:  # the pages' parameter checks, answered in the API's shape
+        return error_response(400, "bad_request", exc.message, exc.message_en)
     except web.HTTPException as exc:
         if exc.status in HTTP_ERRORS:
             response = error_response(exc.status, *HTTP_ERRORS[exc.status])

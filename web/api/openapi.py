@@ -10,6 +10,10 @@ STR = {"type": "string"}
 INT = {"type": "integer"}
 DATE = {"type": "string", "format": "date"}
 KINDS = ["reception", "duty-lawyers", "adviser-circuits"]
+# What a request may name (web.params checks it): months and days of 2000 to 2100.
+MONTH_P = {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+           "description": "2000-01 … 2100-12"}  # fmt: skip
+DATE_P = {**DATE, "description": "2000-01-01 … 2100-12-31"}
 
 
 def ref(name: str) -> dict:
@@ -156,7 +160,7 @@ DOCUMENT = {
                 UNIT_Q,
                 query(
                     "month",
-                    {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
+                    MONTH_P,
                     "月份，默认本月 Month, default this one",
                 ),
             ],
@@ -168,7 +172,7 @@ DOCUMENT = {
             [
                 path("kind", {"enum": KINDS}, "排班类型"),
                 path("unit", {"type": "string", "pattern": "^[0-9]{6,12}$"}, "单位编码"),
-                path("month", {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}, "月份"),
+                path("month", MONTH_P, "月份"),
             ],
             {"name": "Roster", "description": "排班表"},
         ),
@@ -177,7 +181,7 @@ DOCUMENT = {
             "值班点某日的值班人员 Who is on duty at a station",
             [
                 path("code", STR, "值班点编码 Station code"),
-                query("date", DATE, "日期，默认今日 Day, default today"),
+                query("date", DATE_P, "日期，默认今日 Day, default today"),
             ],
             {"name": "StationOnDuty", "description": "值班人员"},
         ),
@@ -186,8 +190,8 @@ DOCUMENT = {
             "某人的值班 A person's duties",
             [
                 path("code", STR, "人员编码 Person code"),
-                query("from", DATE, "开始日期，默认今日"),
-                query("to", DATE, "结束日期，默认 30 天后"),
+                query("from", DATE_P, "开始日期，默认今日"),
+                query("to", DATE_P, "结束日期，默认 30 天后"),
             ],
             {"name": "PersonDuties", "description": "个人值班"},
         ),

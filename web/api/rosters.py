@@ -11,6 +11,7 @@ from aiohttp import web
 from roster.access import Scope
 from roster.errors import DomainError
 from roster.roster_views import RosterRow
+from web import params as checks
 from web.api import params, scope, shapes
 from web.api.errors import bad_request, forbidden, not_found
 from web.api.respond import json_response
@@ -76,8 +77,9 @@ async def _row(request: web.Request) -> RosterRow:
     params.known_params(request)
     m = request.match_info
     views = request.app[SERVICES].roster_views
+    month = checks.month(m["month"])
     try:
-        row = await asyncio.to_thread(views.row, m["kind"], m["unit"], m["month"])
+        row = await asyncio.to_thread(views.row, m["kind"], m["unit"], month)
     except DomainError as exc:
         raise bad_request(exc.message, exc.message_en) from None
     if row is None:

@@ -82,8 +82,13 @@ async def require_person(request: web.Request, person_code: str, write: bool = F
         raise web.HTTPForbidden()
 
 
+# A longer way back would make the redirect's Location header too long for clients to read.
+MAX_NEXT = 2000
+
+
 def login_url(request: web.Request) -> str:
     target = request.path_qs if request.method == "GET" else "/"
+    target = target if len(target) <= MAX_NEXT else request.path
     return "/login?" + urlencode({"next": target}, safe="/")
 
 

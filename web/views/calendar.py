@@ -15,6 +15,7 @@ from aiohttp import web
 
 from roster.errors import UndeclaredYearError
 from roster.workdays import Day
+from web import params
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires, scope_of
 from web.i18n import N_
@@ -39,13 +40,17 @@ MAX_NAME = 40
 
 
 def year_of(text: str, default: int) -> int:
-    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else default
+    """A form's year to show again; the default when it has none that makes sense."""
+    try:
+        return params.year(text)
+    except params.BadParameter:
+        return default
 
 
 @requires()
 async def year_page(request: web.Request) -> web.StreamResponse:
-    year = year_of(request.query.get("year", ""), shanghai_today().year)
-    return await render_year(request, year)
+    text = request.query.get("year", "")
+    return await render_year(request, params.year(text) if text else shanghai_today().year)
 
 
 async def chosen_county(request: web.Request, text: str | None = None) -> str:

@@ -4,11 +4,11 @@ the local days of their own county. A forbidden value is answered 403 with the p
 message saying why; nothing is recorded."""
 
 import asyncio
-from datetime import date
 
 from aiohttp import web
 
 from roster.errors import DomainError
+from web import params
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires, scope_of
 from web.i18n import LANG
@@ -48,8 +48,8 @@ async def declare_day(request: web.Request) -> web.StreamResponse:
     form = {k: str(post.get(k, "")).strip() for k in fields}
     errors: dict[str, str] = {}
     try:
-        day = date.fromisoformat(form["day"])
-    except ValueError:
+        day = params.day(form["day"], "day")
+    except params.BadParameter:
         day = None
         errors["day"] = _("请选择日期")
     if form["kind"] not in KINDS:
@@ -83,10 +83,7 @@ async def withdraw_day(request: web.Request) -> web.StreamResponse:
     that day again."""
     post = await request.post()
     county = str(post.get("county", "")).strip()
-    try:
-        day = date.fromisoformat(str(post.get("day", "")))
-    except ValueError:
-        raise web.HTTPBadRequest() from None
+    day = params.day(str(post.get("day", "")), "day")
     refusal = await calendar_refusal(request, county)
     if refusal:
         return await render_year(request, day.year, 403, errors={"withdraw": refusal}, county="")

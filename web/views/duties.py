@@ -6,13 +6,13 @@ POST handlers live in subscription.py and unavailability.py and render this page
 
 import asyncio
 import calendar
-import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from aiohttp import web
 
 from roster.errors import UndeclaredYearError
+from web import params
 from web.auth.keys import PRINCIPAL, SESSION
 from web.auth.rules import requires, scope_of
 from web.i18n import N_, TIME_ZONE
@@ -25,7 +25,6 @@ SHOWN_NAMES = (
     N_("领导干部接待日"), N_("值班律师"), N_("村居法律顾问巡回"), N_("公共法律服务中心"),
     N_("人民法院"), N_("人民检察院"), N_("看守所"), N_("法律援助中心"), N_("12348 热线/网络平台"),
 )  # fmt: skip
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 FEED_LINK = "feed_link"  # a newly issued link, shown once after the redirect
 
 
@@ -33,12 +32,10 @@ def shanghai_today() -> date:
     return datetime.now(TIME_ZONE).date()
 
 
-def month_of(text: str, today: date) -> date:
-    """The first day of ?month=YYYY-MM, this month when absent or malformed."""
-    found = MONTH.match(text)
-    if found and 2000 <= int(found[1]) <= 2100:
-        return date(int(found[1]), int(found[2]), 1)
-    return today.replace(day=1)
+def month_of(request: web.Request, today: date) -> date:
+    """The first day of ?month=YYYY-MM, this month when absent; a bad one is a 400."""
+    text = request.query.get("month", "")
+    return params.month_start(text) if text else today.replace(day=1)
 
 
 @requires("member")
@@ -52,7 +49,7 @@ async def render_my_duties(request: web.Request, status: int = 200, **forms: Any
     services = request.app[SERVICES]
     person = principal.person_code
     today = shanghai_today()
-    first = month_of(request.query.get("month", ""), today)
+    first = month_of(request, today)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     duties = await asyncio.to_thread(services.duties.of_person, person, first, last)
     upcoming = await asyncio.to_thread(services.duties.next_of_person, person, today, 3)

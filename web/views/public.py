@@ -21,7 +21,7 @@ def month_span(first: date) -> tuple[date, date]:
 
 async def reception(request: web.Request) -> web.StreamResponse:
     today = shanghai_today()
-    first, last = month_span(month_of(request.query.get("month", ""), today))
+    first, last = month_span(month_of(request, today))
     bureaus = await asyncio.to_thread(request.app[SERVICES].duties.reception_month, first, last)
     todays = {name: [d for d in lines if d.day == today] for name, lines in bureaus.items()}
     return render(
@@ -33,7 +33,7 @@ async def reception(request: web.Request) -> web.StreamResponse:
 
 async def village_notice(request: web.Request) -> web.StreamResponse:
     today = shanghai_today()
-    first, last = month_span(month_of(request.query.get("month", ""), today))
+    first, last = month_span(month_of(request, today))
     duties = request.app[SERVICES].duties
     notice = await asyncio.to_thread(duties.village_notice, request.match_info["code"], first, last)
     if notice is None:

@@ -5,6 +5,7 @@ import asyncio
 
 from aiohttp import web
 
+from web import params
 from web.auth.rules import requires, scope_of
 from web.i18n import gettext as _
 from web.keys import SERVICES
@@ -20,9 +21,8 @@ def list_view(kind: str):
 
     @requires(*LIST_ROLES)
     async def view(request: web.Request) -> web.StreamResponse:
-        search = request.query.get("q", "").strip()[:MAX_SEARCH]
-        text = request.query.get("page", "1")
-        number = int(text) if text.isdigit() and 0 < len(text) < 7 else 1
+        search = params.text(request.query.get("q", "").strip()[:MAX_SEARCH], "q", MAX_SEARCH)
+        number = params.page(request.query.get("page", "") or "1")
         scope = await scope_of(request)
         views = request.app[SERVICES].registry_views
         page = await asyncio.to_thread(views.page, kind, scope, search, number)

@@ -10,6 +10,7 @@ from aiohttp import web
 
 from roster.errors import DomainError
 from roster.roster_views import KIND_NAMES, RosterRow
+from web import params
 from web.auth.rules import requires, scope_of
 from web.i18n import LANG, TIME_ZONE
 from web.i18n import gettext as _
@@ -39,12 +40,14 @@ def kind_name(kind: str, lang: str) -> str:
 
 
 async def roster_row(request: web.Request) -> RosterRow:
-    """The roster the URL names, or 404 (a bad month, a unit with nothing of this kind)."""
+    """The roster the URL names, or 404 (a month out of range, a unit with nothing of this
+    kind): a path that names nothing is not found, whatever is wrong with it."""
     views = request.app[SERVICES].roster_views
     m = request.match_info
     try:
-        row = await asyncio.to_thread(views.row, m["kind"], m["unit"], m["month"])
-    except DomainError:
+        month = params.month(m["month"])
+        row = await asyncio.to_thread(views.row, m["kind"], m["unit"], month)
+    except (params.BadParameter, DomainError):
         row = None
     if row is None:
         raise web.HTTPNotFound()
@@ -59,17 +62,15 @@ async def can_change(request: web.Request, row: RosterRow) -> bool:
 async def roster_list(request: web.Request) -> web.Response:
     month = request.query.get("month", "") or next_month()
     kind = request.query.get("kind", "")
-    errors = {}
+    errors = {}  # a filter form: a bad value is shown beside its field, the list stays
     if kind and kind not in KIND_NAMES:
         errors["kind"], kind = _("没有这种排班类型"), ""
-    scope = await scope_of(request)
-    views = request.app[SERVICES].roster_views
     try:
-        rows = await asyncio.to_thread(views.rosters, scope, month, kind)
-    except DomainError as exc:
-        errors["month"] = exc.text(request[LANG])
-        month = next_month()
-        rows = await asyncio.to_thread(views.rosters, scope, month, kind)
+        params.month(month)
+    except params.BadParameter as exc:
+        errors["month"], month = exc.text(request[LANG]), next_month()
+    scope = await scope_of(request)
+    rows = await asyncio.to_thread(request.app[SERVICES].roster_views.rosters, scope, month, kind)
     return render(
         request, "rosters/list.html", **HELPERS, status=400 if errors else 200, rows=rows, month=month,
         kind=kind, kinds=KIND_NAMES, errors=errors, kind_name=kind_name, roster_url=roster_url,

@@ -14,6 +14,7 @@ from aiohttp import web
 
 from roster.availability import CalendarFileError
 from roster.errors import DomainError
+from web import params
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires
 from web.i18n import LANG, TIME_ZONE
@@ -67,8 +68,8 @@ def read_absence(form: dict[str, str]) -> tuple[dict[str, str], tuple[datetime, 
 
 def _moment(form: dict[str, str], prefix: str, errors: dict[str, str]) -> datetime | None:
     try:
-        day = date.fromisoformat(form.get(f"{prefix}_date", ""))
-    except ValueError:
+        day = params.day(form.get(f"{prefix}_date", ""), f"{prefix}_date")
+    except params.BadParameter:
         errors[f"{prefix}_date"] = _("请填写日期，格式如 2026-12-03")
         return None
     try:
@@ -145,8 +146,8 @@ def window_errors(form: dict[str, str]) -> dict[str, str]:
     errors = {}
     for field in ("start", "end"):
         try:
-            date.fromisoformat(form[field])
-        except ValueError:
+            params.day(form[field], field)
+        except params.BadParameter:
             errors[field] = _("请填写日期，格式如 2026-12-03")
     return errors
 

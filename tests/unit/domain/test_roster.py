@@ -120,3 +120,11 @@ def test_errors_speak_chinese_first_with_english_available():
 def test_month_bounds():
     assert month_bounds("2026-12") == (date(2026, 12, 1), date(2026, 12, 31))
     assert month_bounds("2028-02") == (date(2028, 2, 1), date(2028, 2, 29))
+
+
+@pytest.mark.parametrize(
+    "month", ["0000-01", "9999-12", "1999-12", "2101-01", "٢٠٢٦-12", "2026-12\n"]
+)
+def test_months_outside_the_planned_years_or_not_ascii_are_refused(month):
+    with pytest.raises(MonthError):
+        month_bounds(month)
