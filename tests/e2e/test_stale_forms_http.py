@@ -11,14 +11,10 @@ from contextlib import AsyncExitStack, asynccontextmanager
 import aiohttp
 import pytest
 from aiohttp import web
-from argon2 import PasswordHasher
 
 from roster.bootstrap import build
-from roster.demo.accounts import DEMO_PASSWORD
-from roster.demo.city import generate_city
-from roster.demo.seed import seed
 from tests.e2e.auth_helpers import sign_in
-from tests.e2e.form_helpers import HIDDEN
+from tests.e2e.form_helpers import HIDDEN, MANAGERS, log_size, seed_city_with_managers
 from web.app import create_app
 
 ROUNDS = 6
@@ -26,19 +22,6 @@ MONTH = "2026-12"
 GRID = f"/rosters/duty-lawyers/370827/{MONTH}"
 LAWYER = "L00051"
 STALE = "此记录已被他人修改，请刷新后重试"
-MANAGERS = {"yutai": ("manager", ("370827",)), "admin": ("admin", ())}  # both may change 鱼台县
-
-
-def seed_city_with_managers(services) -> None:
-    """The small demo city and the two managers' accounts (registered here, not by the demo's
-    account step, which does not yet run on PostgreSQL)."""
-    services.accounts.hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    seed(services, generate_city("small"))
-    services.follower.catch_up()
-    for username, (role, units) in MANAGERS.items():
-        services.accounts.register(
-            username, username, DEMO_PASSWORD, role, "test", unit_codes=units, reason="测试"
-        )
 
 
 @asynccontextmanager
@@ -92,14 +75,6 @@ async def save_at_once(browsers, path: str, forms: list[dict]) -> list[tuple[int
             return response.status, await response.text()
 
     return list(await asyncio.gather(*(post(b, f) for b, f in zip(browsers, forms, strict=True))))
-
-
-def log_size(services) -> int:
-    """Events in the log. Not the highest notification id: on PostgreSQL the loser's failed
-    insert (a real collision) uses up a sequence number."""
-    table = services.store.recorder.events_table_name
-    with services.db.reading() as cur:
-        return cur.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
 
 
 def two_allowed(services, duty_id: str) -> list[str] | None:

@@ -5,14 +5,19 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from eventsourcing.domain import AggregateCreated
 
-from domain.firm import firm_id
-from domain.person import person_id
-from domain.roster import roster_id
-from domain.unit import unit_id
+from domain.firm import LawFirm, firm_id
+from domain.person import Person, person_id
+from domain.roster import Roster, roster_id
+from domain.station import Station
+from domain.unit import Unit, unit_id
 from roster.demo.city import generate_city
 from roster.demo.seed import seed
 from roster.errors import StaleWriteError
+from roster.readmodels.duties import duties
+from roster.readmodels.registry import registry
+from roster.readmodels.versions import event_classes
 from tests.integration.helpers import ACTOR, december, seed_county, table
 
 MONTH = "2026-12"
@@ -181,3 +186,16 @@ def _span() -> tuple[datetime, datetime]:
 def _aggregate(services, kind: str, code: str):
     ids = {"person": person_id, "unit": unit_id, "firm": firm_id}
     return services.store.repository.get(ids[kind](code))
+
+
+def test_every_event_of_an_edited_aggregate_moves_its_rows_version():
+    """Projected or not, each change event has a handler that sets the row's version (the
+    creating event's row is inserted with it), so a form never carries a version its
+    aggregate has already left behind."""
+    for projection, aggregates in (
+        (registry, (Unit, Person, Station, LawFirm)),
+        (duties, (Roster,)),
+    ):
+        for aggregate in aggregates:
+            changes = {c for c in event_classes(aggregate) if not issubclass(c, AggregateCreated)}
+            assert changes <= set(projection.handlers), aggregate.__name__

@@ -127,8 +127,11 @@ async def withdraw_unavailable(request: web.Request) -> web.StreamResponse:
     interval_id = request.match_info["interval_id"]
     if interval_id not in {i["id"] for i in person["unavailability"]}:
         raise web.HTTPNotFound()
-    await asyncio.to_thread(
-        request.app[SERVICES].registry.withdraw_unavailable, person["code"], interval_id,
-        request[PRINCIPAL].username, "管理员撤回",
-    )  # fmt: skip
+    try:
+        await asyncio.to_thread(
+            request.app[SERVICES].registry.withdraw_unavailable, person["code"], interval_id,
+            request[PRINCIPAL].username, "管理员撤回",
+        )  # fmt: skip
+    except DomainError:  # withdrawn by someone else a moment ago
+        raise web.HTTPNotFound() from None
     raise web.HTTPFound(f"/people/{person['code']}?done=withdrawn#absences")
