@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from domain.errors import DomainError
 from domain.firm import LawFirm, firm_id
-from domain.person import Person, person_id
+from domain.person import DUTY_QUALIFICATION, Person, person_id
 from domain.station import Station, station_id
 from domain.unit import PARENT_KIND, Unit, unit_id
 from domain.values import Demand, Interval
@@ -80,11 +80,15 @@ class Registry:
         )
         self.follower.catch_up()
 
-    def pair_firm(self, firm_code: str, county_code: str, actor: str, reason: str = "") -> None:
+    def pair_firm(
+        self, firm_code: str, county_code: str, actor: str, reason: str = "",
+        expected_version: int | None = None,
+    ) -> None:  # fmt: skip
         if self._kind_of(county_code) != "county":
             raise UnknownReferenceError("县区", county_code)
-        self.store.change(firm_id(firm_code), lambda f: f.pair_with(county_code, actor, reason))
-        self.follower.catch_up()
+        self._change(
+            firm_id(firm_code), lambda f: f.pair_with(county_code, actor, reason), expected_version
+        )
 
     def declare_unavailable(
         self, person_code: str, starts_at: datetime, ends_at: datetime, reason: str, actor: str,
@@ -109,54 +113,72 @@ class Registry:
         self.store.change(person_id(person_code), lambda p: p.deactivate(active_to, actor, reason))
         self.follower.catch_up()
 
-    # The edit forms' commands: each loads the aggregate, applies one change, then catches up.
-    def change_person_details(
-        self, code: str, name: str, phone: str, title: str, is_head: bool, actor: str,
-        reason: str,
+    # The edit forms' commands: one unit of work per form, applying only what differs from
+    # the aggregate, and refused (StaleWriteError) when it is no longer at the version the
+    # form was rendered from.
+    def edit_person(
+        self, code: str, name: str, phone: str, title: str, is_head: bool,
+        duty_lawyer: bool | None, actor: str, reason: str, expected_version: int | None = None,
     ) -> None:  # fmt: skip
-        self.store.change(
-            person_id(code), lambda p: p.change_details(name, phone, title, is_head, actor, reason)
-        )
-        self.follower.catch_up()
+        """`duty_lawyer`: whether the person should hold the duty-lawyer qualification
+        (None: leave it as it is)."""
 
-    def set_qualification(
-        self, code: str, qualification: str, held: bool, actor: str, reason: str
-    ) -> None:
-        """Grant or revoke: one event either way, so call it only for a real change."""
-        self.store.change(
-            person_id(code),
-            lambda p: (p.grant if held else p.revoke)(qualification, actor, reason),
-        )
-        self.follower.catch_up()
+        def edit(p: Person) -> None:
+            if (name, phone, title, is_head) != (p.name, p.phone, p.title, p.is_head):
+                p.change_details(name, phone, title, is_head, actor, reason)
+            if duty_lawyer is not None and duty_lawyer != (DUTY_QUALIFICATION in p.qualifications):
+                (p.grant if duty_lawyer else p.revoke)(DUTY_QUALIFICATION, actor, reason)
 
-    def change_station_details(
-        self, code: str, name: str, address: str, phone: str, actor: str, reason: str
-    ) -> None:
-        self.store.change(
-            station_id(code), lambda s: s.change_details(name, address, phone, actor, reason)
-        )
-        self.follower.catch_up()
+        self._change(person_id(code), edit, expected_version)
 
-    def change_station_demand(
-        self, code: str, demand: Iterable[tuple[str, str, int]], actor: str, reason: str
-    ) -> None:
+    def edit_station(
+        self, code: str, name: str, address: str, phone: str,
+        demand: Iterable[tuple[str, str, int]], actor: str, reason: str,
+        expected_version: int | None = None,
+    ) -> None:  # fmt: skip
         wanted = tuple(Demand(*d) for d in demand)
-        self.store.change(station_id(code), lambda s: s.change_demand(wanted, actor, reason))
-        self.follower.catch_up()
 
-    def rename_unit(self, code: str, name: str, office_name: str, actor: str, reason: str) -> None:
-        self.store.change(unit_id(code), lambda u: u.rename(name, office_name, actor, reason))
-        self.follower.catch_up()
+        def edit(s: Station) -> None:
+            if wanted != tuple(s.demand):  # first: only the demand's rules refuse
+                s.change_demand(wanted, actor, reason)
+            if (name, address, phone) != (s.name, s.address, s.phone):
+                s.change_details(name, address, phone, actor, reason)
 
-    def set_market_days(
-        self, code: str, days: tuple[int, ...], label: str, actor: str, reason: str
-    ) -> None:
-        self.store.change(unit_id(code), lambda u: u.set_market_days(days, label, actor, reason))
-        self.follower.catch_up()
+        self._change(station_id(code), edit, expected_version)
 
-    def end_firm_pairing(self, firm_code: str, county_code: str, actor: str, reason: str) -> None:
-        self.store.change(firm_id(firm_code), lambda f: f.end_pairing(county_code, actor, reason))
-        self.follower.catch_up()
+    def edit_unit(
+        self, code: str, name: str, office_name: str, market: tuple[tuple[int, ...], str] | None,
+        actor: str, reason: str, expected_version: int | None = None,
+    ) -> None:  # fmt: skip
+        """`market`: a village's (market days, label), or None to leave them as they are."""
+
+        def edit(u: Unit) -> None:
+            if market is not None and (tuple(market[0]), market[1]) != (
+                tuple(u.market_days),
+                u.market_label,
+            ):
+                u.set_market_days(tuple(market[0]), market[1], actor, reason)
+            if (name, office_name) != (u.name, u.office_name):
+                u.rename(name, office_name, actor, reason)
+
+        self._change(unit_id(code), edit, expected_version)
+
+    def end_firm_pairing(
+        self, firm_code: str, county_code: str, actor: str, reason: str,
+        expected_version: int | None = None,
+    ) -> None:  # fmt: skip
+        self._change(
+            firm_id(firm_code), lambda f: f.end_pairing(county_code, actor, reason),
+            expected_version,
+        )  # fmt: skip
+
+    def _change(self, aggregate_id: uuid.UUID, command, expected_version: int | None) -> None:
+        """The read models catch up even when refused, so a stale form's page shows what
+        changed."""
+        try:
+            self.store.change(aggregate_id, command, expected_version=expected_version)
+        finally:
+            self.follower.catch_up()
 
     def _refuse_existing(self, aggregate_id: uuid.UUID, code: str) -> None:
         if self.store.exists(aggregate_id):

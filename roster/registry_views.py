@@ -65,7 +65,7 @@ class RegistryViews:
     def person(self, code: str) -> dict[str, Any] | None:
         columns = (
             "code, name, role, unit_code, firm_code, gender, phone, title, is_head, "
-            "qualifications, active_from, active_to"
+            "qualifications, active_from, active_to, version"
         )
         with self.db.reading() as cur:
             cur.execute(f"SELECT {columns} FROM people WHERE code = ?", (code,))
@@ -85,7 +85,7 @@ class RegistryViews:
         return person
 
     def station(self, code: str) -> dict[str, Any] | None:
-        columns = "code, name, kind, unit_code, address, phone, demand, open"
+        columns = "code, name, kind, unit_code, address, phone, demand, open, version"
         with self.db.reading() as cur:
             cur.execute(f"SELECT {columns} FROM stations WHERE code = ?", (code,))
             rows = _dicts(cur, columns)
@@ -99,7 +99,7 @@ class RegistryViews:
     def unit(self, code: str) -> dict[str, Any] | None:
         columns = (
             "code, name, kind, parent_code, county_code, office_name, market_days, "
-            "market_label, adviser_code"
+            "market_label, adviser_code, version"
         )
         with self.db.reading() as cur:
             cur.execute(f"SELECT {columns} FROM units WHERE code = ?", (code,))
@@ -123,8 +123,9 @@ class RegistryViews:
 
     def firm(self, code: str) -> dict[str, Any] | None:
         with self.db.reading() as cur:
-            cur.execute("SELECT code, name, county_code FROM firms WHERE code = ?", (code,))
-            rows = _dicts(cur, "code, name, county_code")
+            columns = "code, name, county_code, version"
+            cur.execute(f"SELECT {columns} FROM firms WHERE code = ?", (code,))
+            rows = _dicts(cur, columns)
             if not rows:
                 return None
             firm = rows[0]

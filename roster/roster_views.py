@@ -33,6 +33,7 @@ class RosterRow:
     published_version: int = 0
     updated_at: str = ""
     coverage: float | None = None
+    version: int = 0  # the roster aggregate's: the publish form carries it
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Duty:
     person: str
     person_name: str
     place_name: str = ""
+    version: int = 0  # this duty's own: the reassign form carries it
 
 
 @dataclass
@@ -121,7 +123,7 @@ class RosterViews:
         with self.db.reading() as cur:
             name = cur.execute("SELECT name FROM units WHERE code = ?", (unit,)).fetchone()
             stored = cur.execute(
-                "SELECT state, draft_number, published_version, updated_at, summary "
+                "SELECT state, draft_number, published_version, updated_at, summary, version "
                 "FROM rosters WHERE kind = ? AND unit_code = ? AND month = ?",
                 (kind, unit, month),
             ).fetchone()
@@ -129,9 +131,11 @@ class RosterViews:
             return None
         if stored is None:
             return RosterRow(kind, unit, name[0], month, "none")
-        state, drafts, version, updated, summary = stored
+        state, drafts, published, updated, summary, version = stored
         coverage = json.loads(summary or "{}").get("coverage")
-        return RosterRow(kind, unit, name[0], month, state, drafts, version, updated, coverage)
+        return RosterRow(
+            kind, unit, name[0], month, state, drafts, published, updated, coverage, version
+        )
 
     def grid(self, row: RosterRow) -> Grid:
         # A month in an undeclared year still shows, with plain weekends and a banner.
@@ -148,14 +152,14 @@ class RosterViews:
             grid.summary = json.loads(stored[0]) if stored else {}
             duties = cur.execute(
                 "SELECT d.assignment_id, d.day, d.place, d.shift, d.seat, d.person_code, "
-                "COALESCE(p.name, d.person_code) FROM roster_duties d "
+                "COALESCE(p.name, d.person_code), d.version FROM roster_duties d "
                 "JOIN rosters r ON r.id = d.roster_id "
                 "LEFT JOIN people p ON p.code = d.person_code "
                 "WHERE r.kind = ? AND r.unit_code = ? AND r.month = ?",
                 (row.kind, row.unit_code, row.month),
             ).fetchall()
         known = dict(grid.places)
-        for aid, day, place, shift, seat, person, name in duties:
+        for aid, day, place, shift, seat, person, name, version in duties:
             duty = Duty(
                 aid,
                 date.fromisoformat(day),
@@ -165,6 +169,7 @@ class RosterViews:
                 person,
                 name,
                 known.get(place, place),
+                version,
             )
             grid.cells.setdefault((place, duty.day), []).append(duty)
             if place not in known:  # a station closed since the draft still shows its duties

@@ -1,16 +1,23 @@
 """Commands on rosters: draft, publish, and change one duty at a time."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any, TypeVar
 from uuid import UUID
 
 from domain.roster import Roster, assignment_id, roster_id
 from domain.values import Assignment
-from roster.eventstore import EventStore
+from roster.eventstore import EventStore, aggregate_version
 from roster.readmodels.follower import Follower
 
 # A duty to place: (day, place, shift, seat, person code).
 Placement = tuple[date, str, str, int, str]
+T = TypeVar("T")
+
+
+def duty_version(duty: str) -> Callable[[Roster], int]:
+    """One duty's own version: editing two duties of one roster is no conflict."""
+    return lambda roster: roster.versions.get(duty, 0)
 
 
 class Rosters:
@@ -48,16 +55,27 @@ class Rosters:
         self.follower.catch_up()
         return rid.hex
 
-    def publish(self, kind: str, unit_code: str, month: str, actor: str, reason: str = "") -> int:
-        version = self.store.change(
-            roster_id(kind, unit_code, month),
+    def publish(
+        self, kind: str, unit_code: str, month: str, actor: str, reason: str = "",
+        expected_version: int | None = None,
+    ) -> int:  # fmt: skip
+        """`expected_version`: the roster's version as shown, so what is published was seen."""
+        return self.change(
+            roster_id(kind, unit_code, month).hex,
             lambda r: (r.publish(actor=actor, reason=reason), r.published_version)[1],
+            expected_version,
         )
-        self.follower.catch_up()
-        return version
 
-    def reassign(self, roster: str, duty: str, person: str, actor: str, reason: str) -> None:
-        self._change(roster, lambda r: r.reassign(duty, person, actor=actor, reason=reason))
+    def reassign(
+        self, roster: str, duty: str, person: str, actor: str, reason: str,
+        expected_version: int | None = None,
+    ) -> None:  # fmt: skip
+        self.change(
+            roster,
+            lambda r: r.reassign(duty, person, actor=actor, reason=reason),
+            expected_version,
+            duty_version(duty),
+        )
 
     def add(
         self, kind: str, unit_code: str, month: str, placement: Placement, actor: str, reason: str
@@ -67,22 +85,29 @@ class Rosters:
         duty = Assignment(
             assignment_id(rid, day, place, shift, seat), day, place, shift, seat, person
         )
-        self._change(rid.hex, lambda r: r.add(duty, actor=actor, reason=reason))
+        self.change(rid.hex, lambda r: r.add(duty, actor=actor, reason=reason))
         return duty.id
 
     def remove(self, roster: str, duty: str, actor: str, reason: str) -> None:
-        self._change(roster, lambda r: r.remove(duty, actor=actor, reason=reason))
+        self.change(roster, lambda r: r.remove(duty, actor=actor, reason=reason))
 
     def record_attendance(
         self, roster: str, duty: str, status: str, actor: str, reason: str = ""
     ) -> None:
-        self._change(
-            roster, lambda r: r.record_attendance(duty, status, actor=actor, reason=reason)
-        )
+        self.change(roster, lambda r: r.record_attendance(duty, status, actor=actor, reason=reason))
 
     def get(self, kind: str, unit_code: str, month: str) -> Roster | None:
         return self.store.get_or_none(roster_id(kind, unit_code, month))
 
-    def _change(self, roster_hex: str, command) -> None:
-        self.store.change(UUID(roster_hex), command)
-        self.follower.catch_up()
+    def change(
+        self, roster_hex: str, command: Callable[[Roster], T], expected_version: int | None = None,
+        version_of: Callable[[Any], int] = aggregate_version,
+    ) -> T:  # fmt: skip
+        """One unit of work on a roster. The read models catch up even when it is refused, so
+        the page that reports a stale form shows what changed."""
+        try:
+            return self.store.change(
+                UUID(roster_hex), command, expected_version=expected_version, version_of=version_of
+            )
+        finally:
+            self.follower.catch_up()

@@ -9,6 +9,7 @@ import json
 from domain.roster import Roster
 from roster.database import Cursor
 from roster.readmodels.projection import Projection
+from roster.readmodels.versions import track_versions
 
 duties = Projection(
     name="duties",
@@ -16,7 +17,7 @@ duties = Projection(
         "rosters": "id TEXT PRIMARY KEY, kind TEXT NOT NULL, unit_code TEXT NOT NULL, "
         "month TEXT NOT NULL, state TEXT NOT NULL, draft_number INTEGER NOT NULL, "
         "published_version INTEGER NOT NULL, summary TEXT NOT NULL, drafted_at TEXT, "
-        "published_at TEXT, updated_at TEXT NOT NULL",
+        "published_at TEXT, updated_at TEXT NOT NULL, version INTEGER NOT NULL",
         "roster_duties": "assignment_id TEXT PRIMARY KEY, roster_id TEXT NOT NULL, "
         "day TEXT NOT NULL, place TEXT NOT NULL, shift TEXT NOT NULL, seat INTEGER NOT NULL, "
         "person_code TEXT NOT NULL, version INTEGER NOT NULL",
@@ -99,8 +100,15 @@ def roster_created(cur: Cursor, e: Roster.Created, _: int) -> None:
         "new",
     ]
     cur.execute(
-        "INSERT INTO rosters VALUES (?,?,?,?,'new',0,0,'{}',NULL,NULL,?)",
-        (e.originator_id.hex, e.kind, e.unit_code, e.month, e.timestamp.isoformat()),
+        "INSERT INTO rosters VALUES (?,?,?,?,'new',0,0,'{}',NULL,NULL,?,?)",
+        (
+            e.originator_id.hex,
+            e.kind,
+            e.unit_code,
+            e.month,
+            e.timestamp.isoformat(),
+            e.originator_version,
+        ),
     )
 
 
@@ -210,3 +218,7 @@ def attendance_recorded(cur: Cursor, e: Roster.AttendanceRecorded, _: int) -> No
 
 def _touch(cur: Cursor, rid: str, at: str) -> None:
     cur.write("rosters", "UPDATE rosters SET updated_at = ? WHERE id = ?", (at, rid))
+
+
+# The roster's own version (the publish form carries it), after every one of its events.
+track_versions(duties, Roster, "rosters", "id", lambda _cur, e: e.originator_id.hex)

@@ -9,6 +9,7 @@ from domain.unit import Unit
 from domain.workdays import WorkdayCalendar
 from roster.database import Cursor
 from roster.readmodels.projection import Projection
+from roster.readmodels.versions import track_versions
 
 registry = Projection(
     name="registry",
@@ -16,17 +17,18 @@ registry = Projection(
         "units": "code TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, "
         "parent_code TEXT NOT NULL, county_code TEXT NOT NULL, office_name TEXT NOT NULL, "
         "market_days TEXT NOT NULL, market_label TEXT NOT NULL, underserved INTEGER NOT NULL, "
-        "adviser_code TEXT NOT NULL",
+        "adviser_code TEXT NOT NULL, version INTEGER NOT NULL",
         "stations": "code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
         "unit_code TEXT NOT NULL, address TEXT NOT NULL, phone TEXT NOT NULL, "
-        "demand TEXT NOT NULL, open INTEGER NOT NULL",
-        "firms": "code TEXT PRIMARY KEY, name TEXT NOT NULL, county_code TEXT NOT NULL",
+        "demand TEXT NOT NULL, open INTEGER NOT NULL, version INTEGER NOT NULL",
+        "firms": "code TEXT PRIMARY KEY, name TEXT NOT NULL, county_code TEXT NOT NULL, "
+        "version INTEGER NOT NULL",
         "firm_pairings": "firm_code TEXT NOT NULL, county_code TEXT NOT NULL, "
         "PRIMARY KEY (firm_code, county_code)",
         "people": "code TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, "
         "unit_code TEXT NOT NULL, county_code TEXT NOT NULL, firm_code TEXT NOT NULL, "
         "gender TEXT NOT NULL, phone TEXT NOT NULL, title TEXT NOT NULL, is_head INTEGER NOT NULL, "
-        "qualifications TEXT NOT NULL, active_from TEXT, active_to TEXT",
+        "qualifications TEXT NOT NULL, active_from TEXT, active_to TEXT, version INTEGER NOT NULL",
         "unavailability": "id TEXT NOT NULL, person_code TEXT NOT NULL, starts_at TEXT NOT NULL, "
         "ends_at TEXT NOT NULL, reason TEXT NOT NULL, source TEXT NOT NULL, "
         "PRIMARY KEY (person_code, id)",
@@ -78,10 +80,11 @@ def unit_registered(cur: Cursor, e: Unit.Registered, _: int) -> None:
     _remember(cur, e, e.code)
     county = e.code if e.kind in ("city", "county") else county_of(cur, e.parent_code)
     cur.execute(
-        "INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (
             e.code, e.kind, e.name, e.parent_code, county, e.office_name,
             json.dumps(list(e.market_days)), e.market_label, int(e.underserved), "",
+            e.originator_version,
         ),
     )  # fmt: skip
 
@@ -112,8 +115,8 @@ def station_registered(cur: Cursor, e: Station.Registered, _: int) -> None:
     _remember(cur, e, e.code)
     demand = json.dumps([[d.day_type, d.shift, d.seats] for d in e.demand])
     cur.execute(
-        "INSERT INTO stations VALUES (?,?,?,?,?,?,?,1)",
-        (e.code, e.name, e.kind, e.unit_code, e.address, e.phone, demand),
+        "INSERT INTO stations VALUES (?,?,?,?,?,?,?,1,?)",
+        (e.code, e.name, e.kind, e.unit_code, e.address, e.phone, demand, e.originator_version),
     )
 
 
@@ -139,7 +142,10 @@ def station_closed(cur: Cursor, e: Station.Closed, _: int) -> None:
 @on(LawFirm.Registered)
 def firm_registered(cur: Cursor, e: LawFirm.Registered, _: int) -> None:
     _remember(cur, e, e.code)
-    cur.execute("INSERT INTO firms VALUES (?,?,?)", (e.code, e.name, e.county_code))
+    cur.execute(
+        "INSERT INTO firms VALUES (?,?,?,?)",
+        (e.code, e.name, e.county_code, e.originator_version),
+    )
 
 
 @on(LawFirm.Renamed)
@@ -164,11 +170,11 @@ def firm_pairing_ended(cur: Cursor, e: LawFirm.PairingEnded, _: int) -> None:
 def person_registered(cur: Cursor, e: Person.Registered, _: int) -> None:
     _remember(cur, e, e.code)
     cur.execute(
-        "INSERT INTO people VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
+        "INSERT INTO people VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL,?)",
         (
             e.code, e.name, e.role, e.unit_code, county_of(cur, e.unit_code), e.firm_code,
             e.gender, e.phone, e.title, int(e.is_head), ",".join(e.qualifications),
-            e.active_from.isoformat() if e.active_from else None,
+            e.active_from.isoformat() if e.active_from else None, e.originator_version,
         ),
     )  # fmt: skip
 
@@ -249,3 +255,13 @@ def year_confirmed(cur: Cursor, e: WorkdayCalendar.YearConfirmed, _: int) -> Non
 @on(WorkdayCalendar.YearUnconfirmed)
 def year_unconfirmed(cur: Cursor, e: WorkdayCalendar.YearUnconfirmed, _: int) -> None:
     cur.execute("DELETE FROM confirmed_years WHERE year = ?", (e.year,))
+
+
+# Each row's version follows its aggregate's every event: the edit forms carry it.
+for _aggregate, _table in (
+    (Unit, "units"),
+    (Station, "stations"),
+    (LawFirm, "firms"),
+    (Person, "people"),
+):
+    track_versions(registry, _aggregate, _table, "code", _code)

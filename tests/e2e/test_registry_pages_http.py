@@ -7,10 +7,12 @@ from aiohttp import FormData
 
 from domain.person import person_id
 from tests.e2e.auth_helpers import csrf_token, seed_city_with_accounts, sign_in
+from tests.e2e.form_helpers import post_form
 from web.app import create_app
 
 LAWYER, LAWYER_NAME, LAWYER_PHONE = "L00051", "宋子兴", "15034206273"
 OTHER_COUNTY_PERSON = "钱七"
+FIRM, FIRM_PAIRINGS = "/firms/F0004", "/firms/F0004/pairings"
 
 
 @pytest.fixture
@@ -29,9 +31,9 @@ def client_as(aiohttp_client, services):
     return make
 
 
-async def post(client, path: str, data: dict, form_path: str = "/today"):
-    token = await csrf_token(client, form_path)
-    return await client.post(path, data={**data, "_csrf": token}, allow_redirects=False)
+async def post(client, path: str, data: dict, page: str = ""):
+    """As the browser posts it: with the CSRF token and version of the page with the form."""
+    return await post_form(client, path, data, page)
 
 
 def person_row(services, code: str) -> tuple:
@@ -152,18 +154,18 @@ async def test_village_market_days(client_as, services):
 
 async def test_firm_pairing_made_and_ended(client_as, services):
     client = await client_as("admin")  # pairing is the city level's
-    response = await post(client, "/firms/F0004/pairings", {"county_code": "370831"})
+    response = await post(client, FIRM_PAIRINGS, {"county_code": "370831"}, FIRM)
     assert response.status == 400 and "请填写变更原因" in await response.text()
     data = {"county_code": "370831", "reason": "支援泗水"}
-    assert (await post(client, "/firms/F0004/pairings", data)).status == 302
+    assert (await post(client, FIRM_PAIRINGS, data, FIRM)).status == 302
     assert [p["code"] for p in services.registry_views.firm("F0004")["paired"]] == ["370831"]
     end = "/firms/F0004/pairings/370831/end"
-    assert (await post(client, end, {"reason": "结束"})).status == 302
+    assert (await post(client, end, {"reason": "结束"}, FIRM)).status == 302
     assert services.registry_views.firm("F0004")["paired"] == []
     # a county's manager pairs no firm, not even one of their own county
     yutai = await client_as("yutai")
-    assert (await post(yutai, "/firms/F0004/pairings", data)).status == 403
-    assert (await post(yutai, "/firms/F0001/pairings", data)).status == 403
+    assert (await post(yutai, FIRM_PAIRINGS, data, FIRM)).status == 403
+    assert (await post(yutai, "/firms/F0001/pairings", data, "/firms/F0001")).status == 403
     assert services.registry_views.firm("F0004")["paired"] == []
 
 

@@ -7,6 +7,7 @@ import threading
 import pytest
 
 from tests.e2e.auth_helpers import csrf_token, seed_city_with_accounts, sign_in
+from tests.e2e.form_helpers import rendered_version
 from web.app import create_app
 from web.keys import SERVICES
 
@@ -165,17 +166,19 @@ async def test_reassign_shows_the_verdict_before_saving(aiohttp_client, app):
     before = roster.assignments[duty_id].person
 
     token = await csrf_token(client, link)
-    no_reason = await client.post(link, data={"_csrf": token, "person": fine[0], "reason": ""})
+    version = await rendered_version(client, f"{link}?person={fine[0]}")
+    sent = {"_csrf": token, "version": version}
+    no_reason = await client.post(link, data={**sent, "person": fine[0], "reason": ""})
     assert no_reason.status == 400 and "请填写调整原因" in await no_reason.text()
-    refused = await client.post(link, data={"_csrf": token, "person": broken[0], "reason": "试"})
-    assert refused.status == 409
-    stranger = await client.post(link, data={"_csrf": token, "person": "L9", "reason": "试"})
+    refused = await client.post(link, data={**sent, "person": broken[0], "reason": "试"})
+    assert refused.status == 409 and "违反以下硬性规则" in await refused.text()
+    stranger = await client.post(link, data={**sent, "person": "L9", "reason": "试"})
     assert stranger.status == 400 and "符合条件" in await stranger.text()
     roster = app[SERVICES].rosters.get("duty-lawyers", "370827", "2026-12")
     assert roster.assignments[duty_id].person == before  # nothing saved
 
     saved = await client.post(
-        link, data={"_csrf": token, "person": fine[0], "reason": "开庭冲突"}, allow_redirects=False
+        link, data={**sent, "person": fine[0], "reason": "开庭冲突"}, allow_redirects=False
     )
     assert saved.status == 303
     roster = app[SERVICES].rosters.get("duty-lawyers", "370827", "2026-12")
@@ -191,7 +194,8 @@ async def test_publish_then_compare_a_new_draft_with_it(aiohttp_client, app):
     nothing = await client.post(f"{GRID}/publish", data={"_csrf": token})
     assert nothing.status == 409  # nothing drafted yet: the grid again, with the message
     await draft(client)
-    published = await client.post(f"{GRID}/publish", data={"_csrf": token}, allow_redirects=False)
+    sent = {"_csrf": token, "version": await rendered_version(client, GRID)}
+    published = await client.post(f"{GRID}/publish", data=sent, allow_redirects=False)
     assert published.status == 303 and published.headers["Location"] == f"{GRID}?published=1"
     assert "已发布 第1版" in await (await client.get(GRID)).text()
 

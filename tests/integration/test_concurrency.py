@@ -1,12 +1,16 @@
 """Two writers on one aggregate never overwrite each other, on either store."""
 
+from uuid import UUID
+
 import pytest
 from eventsourcing.persistence import IntegrityError
 
 from domain.person import person_id
 from roster.bootstrap import build
+from roster.errors import StaleWriteError
 from roster.eventstore import ConflictError
-from tests.integration.helpers import ACTOR, seed_county
+from roster.rosters import duty_version
+from tests.integration.helpers import ACTOR, december, seed_county
 
 
 def test_the_second_writer_meets_a_conflict(store_url, services):
@@ -58,3 +62,46 @@ def test_endless_conflicts_become_a_clear_error(services):
     with pytest.raises(ConflictError) as caught:
         store.change(person_id("L1"), always_conflicting, retries=2)
     assert "同时修改" in caught.value.message
+
+
+def _two_duties(services):
+    placements = [(december(1), "S1", "day", 0, "L1"), (december(2), "S1", "day", 0, "L2")]
+    rid = services.rosters.draft("duty-lawyers", "370827", "2026-12", placements, {}, actor=ACTOR)
+    roster = services.store.repository.get(UUID(rid))
+    first, second = sorted(roster.assignments.values(), key=lambda a: a.day)
+    return UUID(rid), first, second
+
+
+@pytest.mark.parametrize("rival_takes", ["other duty", "same duty"])
+def test_a_conflict_retries_only_while_the_edited_duty_is_unchanged(services, rival_takes):
+    """Two saves of one roster meet the library's conflict; the retry reloads and checks the
+    duty's expected version again: a change to another duty lets it proceed, a change to
+    the same duty is refused. Nothing is ever overwritten."""
+    seed_county(services)
+    rid, first, second = _two_duties(services)
+    store = services.store
+    rival_duty = second if rival_takes == "other duty" else first
+    calls = []
+
+    def mine(roster):
+        calls.append(roster.version)
+        if len(calls) == 1:  # a rival saves the same roster between our load and our save
+            rival = store.repository.get(rid)
+            rival.reassign(rival_duty.id, "L3", actor="rival", reason="抢先")
+            store.save(rival)
+        roster.reassign(first.id, "L2", ACTOR, "mine")
+
+    expected = first.version
+    if rival_takes == "other duty":
+        store.change(rid, mine, expected_version=expected, version_of=duty_version(first.id))
+        assert len(calls) == 2
+        roster = store.repository.get(rid)
+        assert (roster.assignments[first.id].person, roster.assignments[second.id].person) == (
+            "L2",
+            "L3",
+        )
+    else:
+        with pytest.raises(StaleWriteError):
+            store.change(rid, mine, expected_version=expected, version_of=duty_version(first.id))
+        assert len(calls) == 1
+        assert store.repository.get(rid).assignments[first.id].person == "L3"

@@ -35,9 +35,15 @@ def test_pages_are_scoped_searched_and_paged(services):
 
 def test_station_changes_keep_actor_and_reason(services):
     seed(services)
-    services.registry.change_station_demand("S1", [("weekend", "day", 2)], "yutai", "周末开放")
-    services.registry.change_station_details("S1", "人民法院", "路 2 号", "", "yutai", "改名")
+    services.registry.edit_station(
+        "S1", "人民法院", "路 2 号", "", [("weekend", "day", 2)], "yutai", "周末开放，改名"
+    )
     station = services.registry_views.station("S1")
     assert station["demand"] == [("weekend", "day", 2)] and station["name"] == "人民法院"
     events = list(services.store.events.get(station_id("S1")))
-    assert [(e.actor, e.reason) for e in events[-2:]] == [("yutai", "周末开放"), ("yutai", "改名")]
+    # One form, one unit of work: both facts, each with the actor and the reason.
+    assert [(type(e).__name__, e.actor, e.reason) for e in events[-2:]] == [
+        ("DemandChanged", "yutai", "周末开放，改名"),
+        ("DetailsChanged", "yutai", "周末开放，改名"),
+    ]
+    assert station["version"] == len(events)

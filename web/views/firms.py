@@ -6,7 +6,7 @@ import asyncio
 
 from aiohttp import web
 
-from roster.errors import DomainError
+from roster.errors import DomainError, StaleWriteError
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires, scope_of
 from web.i18n import LANG
@@ -14,6 +14,7 @@ from web.i18n import gettext as _
 from web.keys import SERVICES
 from web.render import render
 from web.views.registry_pages import LIST_ROLES, form_of, list_view, read_reason
+from web.views.stale import sent_version
 
 firms_list = list_view("firms")
 
@@ -70,8 +71,10 @@ async def pair(request: web.Request) -> web.StreamResponse:
         try:
             await asyncio.to_thread(
                 request.app[SERVICES].registry.pair_firm, firm["code"], county,
-                request[PRINCIPAL].username, reason,
+                request[PRINCIPAL].username, reason, sent_version(form),
             )  # fmt: skip
+        except StaleWriteError as exc:  # the page again, as the firm is now
+            return await render_firm(request, 409, {"reason": reason}, _stale(request, exc))
         except DomainError as exc:
             errors["county_code"] = exc.text(request[LANG])
         else:
@@ -90,8 +93,15 @@ async def end_pairing(request: web.Request) -> web.StreamResponse:
     reason = read_reason(form, errors)
     if errors:
         return await render_firm(request, 400, form, {"end_reason": errors["reason"]})
-    await asyncio.to_thread(
-        request.app[SERVICES].registry.end_firm_pairing, firm["code"], county,
-        request[PRINCIPAL].username, reason,
-    )  # fmt: skip
+    try:
+        await asyncio.to_thread(
+            request.app[SERVICES].registry.end_firm_pairing, firm["code"], county,
+            request[PRINCIPAL].username, reason, sent_version(form),
+        )  # fmt: skip
+    except StaleWriteError as exc:
+        return await render_firm(request, 409, {}, _stale(request, exc))
     raise web.HTTPFound(f"/firms/{firm['code']}?done=ended")
+
+
+def _stale(request: web.Request, exc: StaleWriteError) -> dict[str, str]:
+    return {"stale": exc.text(request[LANG])}

@@ -5,7 +5,7 @@ import asyncio
 
 from aiohttp import web
 
-from roster.errors import DomainError
+from roster.errors import DomainError, StaleWriteError
 from roster.importing.fields import FieldError, mobile, text
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires
@@ -14,6 +14,7 @@ from web.i18n import gettext as _
 from web.keys import SERVICES
 from web.render import render
 from web.views.registry_pages import form_of, list_view, read_reason
+from web.views.stale import sent_version
 from web.views.unavailability import read_absence
 
 people_list = list_view("people")
@@ -54,10 +55,15 @@ async def render_person(
 @requires("admin", "manager", person="code", write=True)
 async def edit_form(request: web.Request) -> web.StreamResponse:
     person = await load(request)
-    form = {k: person[k] for k in ("name", "phone", "title")}
+    return render(request, "people/edit.html", person=person, form=_current(person), errors={})
+
+
+def _current(person: dict) -> dict:
+    """The form as the record is now, with the version it is rendered from."""
+    form = {k: person[k] for k in ("name", "phone", "title", "version")}
     form["is_head"] = "1" if person["is_head"] else ""
     form["duty_lawyer"] = "1" if DUTY in person["qualifications"] else ""
-    return render(request, "people/edit.html", person=person, form=form, errors={})
+    return form
 
 
 @requires("admin", "manager", person="code", write=True)
@@ -75,17 +81,20 @@ async def edit(request: web.Request) -> web.StreamResponse:
     reason = read_reason(form, errors)
     if not errors:
         registry, actor = request.app[SERVICES].registry, request[PRINCIPAL].username
+        duty_lawyer = bool(form.get(DUTY)) if person["role"] == "lawyer" else None
         try:
             await asyncio.to_thread(
-                registry.change_person_details, person["code"], form["name"],
-                form.get("phone", ""), form.get("title", ""), bool(form.get("is_head")),
-                actor, reason,
+                registry.edit_person, person["code"], form["name"], form.get("phone", ""),
+                form.get("title", ""), bool(form.get("is_head")), duty_lawyer, actor, reason,
+                sent_version(form),
             )  # fmt: skip
-            wanted = bool(form.get(DUTY))
-            if person["role"] == "lawyer" and wanted != (DUTY in person["qualifications"]):
-                await asyncio.to_thread(
-                    registry.set_qualification, person["code"], DUTY, wanted, actor, reason
-                )
+        except StaleWriteError as exc:
+            current = await load(request)
+            errors = {"stale": exc.text(request[LANG])}
+            form = {**_current(current), "reason": reason}
+            return render(
+                request, "people/edit.html", status=409, person=current, form=form, errors=errors
+            )
         except DomainError as exc:
             errors["name"] = exc.text(request[LANG])
         else:
@@ -118,8 +127,11 @@ async def withdraw_unavailable(request: web.Request) -> web.StreamResponse:
     interval_id = request.match_info["interval_id"]
     if interval_id not in {i["id"] for i in person["unavailability"]}:
         raise web.HTTPNotFound()
-    await asyncio.to_thread(
-        request.app[SERVICES].registry.withdraw_unavailable, person["code"], interval_id,
-        request[PRINCIPAL].username, "管理员撤回",
-    )  # fmt: skip
+    try:
+        await asyncio.to_thread(
+            request.app[SERVICES].registry.withdraw_unavailable, person["code"], interval_id,
+            request[PRINCIPAL].username, "管理员撤回",
+        )  # fmt: skip
+    except DomainError:  # withdrawn by someone else a moment ago
+        raise web.HTTPNotFound() from None
     raise web.HTTPFound(f"/people/{person['code']}?done=withdrawn#absences")

@@ -4,7 +4,7 @@ import asyncio
 
 from aiohttp import web
 
-from roster.errors import DomainError
+from roster.errors import DomainError, StaleWriteError
 from roster.importing.fields import FieldError, demand, phone, text
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import require_unit, requires, scope_of
@@ -12,6 +12,7 @@ from web.i18n import LANG
 from web.keys import SERVICES
 from web.render import render
 from web.views.registry_pages import LIST_ROLES, form_of, list_view, read_reason
+from web.views.stale import sent_version
 
 stations_list = list_view("stations")
 DAY_TYPES = {"workday": "工作日", "weekend": "周末", "holiday": "节假日"}
@@ -46,9 +47,14 @@ async def station_page(request: web.Request) -> web.StreamResponse:
 @requires("admin", "manager")
 async def edit_form(request: web.Request) -> web.StreamResponse:
     station = await load(request, write=True)
-    form = {k: station[k] for k in ("name", "address", "phone")}
+    return render(request, "stations/edit.html", station=station, form=_current(station), errors={})
+
+
+def _current(station: dict) -> dict:
+    """The form as the record is now, with the version it is rendered from."""
+    form = {k: station[k] for k in ("name", "address", "phone", "version")}
     form["demand"] = demand_text(station["demand"])
-    return render(request, "stations/edit.html", station=station, form=form, errors={})
+    return form
 
 
 @requires("admin", "manager")
@@ -73,17 +79,18 @@ async def edit(request: web.Request) -> web.StreamResponse:
         registry = request.app[SERVICES].registry
         actor = request[PRINCIPAL].username
         try:
-            # Two facts, recorded only when changed; the demand first, as only its rules refuse.
-            if list(values["demand"]) != station["demand"]:
-                await asyncio.to_thread(
-                    registry.change_station_demand, station["code"], values["demand"], actor,
-                    reason,
-                )  # fmt: skip
-            if any(values[k] != station[k] for k in ("name", "address", "phone")):
-                await asyncio.to_thread(
-                    registry.change_station_details, station["code"], values["name"],
-                    values["address"], values["phone"], actor, reason,
-                )  # fmt: skip
+            await asyncio.to_thread(
+                registry.edit_station, station["code"], values["name"], values["address"],
+                values["phone"], values["demand"], actor, reason, sent_version(form),
+            )  # fmt: skip
+        except StaleWriteError as exc:
+            current = await load(request, write=True)
+            errors = {"stale": exc.text(request[LANG])}
+            form = {**_current(current), "reason": reason}
+            return render(
+                request, "stations/edit.html", status=409, station=current, form=form,
+                errors=errors,
+            )  # fmt: skip
         except DomainError as exc:
             errors["demand"] = exc.text(request[LANG])
         else:

@@ -5,7 +5,7 @@ import asyncio
 
 from aiohttp import web
 
-from roster.errors import DomainError
+from roster.errors import DomainError, StaleWriteError
 from roster.importing.fields import FieldError, market_days, text
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires, scope_of
@@ -14,6 +14,7 @@ from web.i18n import gettext as _
 from web.keys import SERVICES
 from web.render import render
 from web.views.registry_pages import LIST_ROLES, form_of, list_view, read_reason
+from web.views.stale import sent_version
 
 units_list = list_view("units")
 
@@ -39,9 +40,14 @@ async def unit_page(request: web.Request) -> web.StreamResponse:
 @requires("admin", "manager", unit="code", write=True)
 async def edit_form(request: web.Request) -> web.StreamResponse:
     unit = await load(request)
-    form = {"name": unit["name"], "office_name": unit["office_name"]}
+    return render(request, "units/edit.html", unit=unit, form=_current(unit), errors={})
+
+
+def _current(unit: dict) -> dict:
+    """The form as the record is now, with the version it is rendered from."""
+    form = {"name": unit["name"], "office_name": unit["office_name"], "version": unit["version"]}
     form["market_days"] = unit["market_label"] or ",".join(map(str, unit["market_days"]))
-    return render(request, "units/edit.html", unit=unit, form=form, errors={})
+    return form
 
 
 @requires("admin", "manager", unit="code", write=True)
@@ -67,15 +73,17 @@ async def edit(request: web.Request) -> web.StreamResponse:
         registry = request.app[SERVICES].registry
         actor = request[PRINCIPAL].username
         try:
-            if village and (list(days) != unit["market_days"] or label != unit["market_label"]):
-                await asyncio.to_thread(
-                    registry.set_market_days, unit["code"], days, label, actor, reason
-                )
-            if (form["name"], form.get("office_name", "")) != (unit["name"], unit["office_name"]):
-                await asyncio.to_thread(
-                    registry.rename_unit, unit["code"], form["name"],
-                    form.get("office_name", ""), actor, reason,
-                )  # fmt: skip
+            await asyncio.to_thread(
+                registry.edit_unit, unit["code"], form["name"], form.get("office_name", ""),
+                (days, label) if village else None, actor, reason, sent_version(form),
+            )  # fmt: skip
+        except StaleWriteError as exc:
+            current = await load(request)
+            errors = {"stale": exc.text(request[LANG])}
+            form = {**_current(current), "reason": reason}
+            return render(
+                request, "units/edit.html", status=409, unit=current, form=form, errors=errors
+            )
         except DomainError as exc:
             errors["market_days"] = exc.text(request[LANG])
         else:
