@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import random
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pytest
@@ -39,8 +40,9 @@ from solver import (
     check,
     validate,
 )
+from solver.check import MESSAGES
 from solver.model import build_model
-from solver.penalty import penalties
+from solver.penalty import SOFT_RULES, penalties
 from tests.unit.solver.fixing import FixedModel
 
 PROBLEMS = 100
@@ -224,46 +226,62 @@ def model_only_solutions(problem: Problem, feasible: list[set], most: int = 3) -
     return found
 
 
+@dataclass
+class Judged:
+    disagreements: list[str] = field(default_factory=list)
+    assignments: int = 0
+    feasible: int = 0
+    broken: set[str] = field(default_factory=set)  # hard rules some assignment broke
+    charged: set[str] = field(default_factory=set)  # rules some feasible assignment paid
+
+
 @functools.cache
-def judged(seed: int) -> tuple[list[str], int, int]:
-    """What the checker and the model disagree on for `seed`'s problem, how many
-    assignments were judged and how many of them the checker found feasible."""
+def judged(seed: int) -> Judged:
+    """Every assignment of `seed`'s problem, judged by the checker and by the model."""
     problem = tiny_problem(seed)
     validate(problem)
     fixed = FixedModel(problem)
-    found: list[str] = []
+    out = Judged()
     feasible: list[set] = []
-    judged = 0
     for pairs, assignment in every_assignment(problem):
-        judged += 1
-        if check(problem, assignment):
+        out.assignments += 1
+        violations = check(problem, assignment)
+        out.broken |= {v.rule for v in violations}
+        if violations:
             continue
         feasible.append(pairs)
         outcome = fixed.outcome(pairs)
         if outcome is None:
-            found.append(f"checker allows, model forbids: {sorted(pairs)}")
+            out.disagreements.append(f"checker allows, model forbids: {sorted(pairs)}")
             continue
         objective, per_rule = outcome
         costs = penalties(problem, assignment)
+        out.charged |= costs.keys()
         if per_rule != costs or objective != sum(costs.values()):
-            found.append(f"{sorted(pairs)}: model {objective} {per_rule}, checker {costs}")
+            out.disagreements.append(
+                f"{sorted(pairs)}: model {objective} {per_rule}, checker {costs}"
+            )
+    out.feasible = len(feasible)
     for pairs in model_only_solutions(problem, feasible):
         assignment = {s.id: tuple(p for sid, p in pairs if sid == s.id) for s in problem.slots}
         rules = [v.rule for v in check(problem, assignment, lang="en")]
-        found.append(f"model allows, checker forbids {rules}: {sorted(pairs)}")
-    return found, judged, len(feasible)
+        out.disagreements.append(f"model allows, checker forbids {rules}: {sorted(pairs)}")
+    return out
 
 
 @pytest.mark.parametrize("seed", range(PROBLEMS))
 def test_checker_and_model_agree_on_every_assignment(seed):
-    found, _, _ = judged(seed)
+    found = judged(seed).disagreements
     assert not found, f"seed {seed}:\n{tiny_problem(seed)}\n" + "\n".join(found[:5])
 
 
-def test_the_oracle_sees_feasible_and_infeasible_assignments_alike():
-    """Guards the generator: most problems must have assignments on both sides, or the
-    agreement above would come cheap."""
-    counts = [judged(seed)[1:] for seed in range(PROBLEMS)]
-    mixed = sum(1 for n, feasible in counts if 0 < feasible < n)
-    assert mixed >= PROBLEMS // 2
-    assert sum(feasible for _, feasible in counts) >= 500
+def test_the_oracle_exercises_every_rule_on_both_sides():
+    """Guards the generator: most problems have feasible and infeasible assignments, every
+    hard rule is broken somewhere and every soft rule charges somewhere, or the agreement
+    above would come cheap."""
+    runs = [judged(seed) for seed in range(PROBLEMS)]
+    assert sum(1 for j in runs if 0 < j.feasible < j.assignments) >= PROBLEMS // 2
+    assert sum(j.feasible for j in runs) >= 500
+    never_assigned = {"unknown_slot", "unknown_person", "duplicate_person"}
+    assert set().union(*(j.broken for j in runs)) == MESSAGES.keys() - never_assigned
+    assert set().union(*(j.charged for j in runs)) == {rule.__name__ for rule in SOFT_RULES}
