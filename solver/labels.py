@@ -3,12 +3,22 @@ checker's and the explainer's sentences."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Protocol
 
-from solver.index import ProblemIndex
+from solver.problem import Person, ShiftType, Slot
 
 LANGS = ("zh", "en")
+
+
+class Names(Protocol):
+    """What a label needs: the problem's people, slots and shifts by id. The model's index
+    and the checker's own reading both have them, so labels tie neither to the other."""
+
+    people: Mapping[str, Person]
+    slots: Mapping[str, Slot]
+    shifts: Mapping[str, ShiftType]
 
 
 def day_label(day: date, lang: str = "zh") -> str:
@@ -17,7 +27,7 @@ def day_label(day: date, lang: str = "zh") -> str:
     return f"{day.month}月{day.day}日"
 
 
-def slot_label(index: ProblemIndex, slot_id: str, lang: str = "zh") -> str:
+def slot_label(index: Names, slot_id: str, lang: str = "zh") -> str:
     slot = index.slots.get(slot_id)
     if slot is None:
         return slot_id
@@ -31,7 +41,7 @@ def slot_label(index: ProblemIndex, slot_id: str, lang: str = "zh") -> str:
     return f"{station} {day_label(slot.day, lang)} {shift_name}"
 
 
-def person_label(index: ProblemIndex, person_id: str, lang: str = "zh") -> str:
+def person_label(index: Names, person_id: str, lang: str = "zh") -> str:
     person = index.people.get(person_id)
     if person is None:
         return person_id
@@ -40,7 +50,7 @@ def person_label(index: ProblemIndex, person_id: str, lang: str = "zh") -> str:
     return person.name or person.id
 
 
-def people_label(index: ProblemIndex, person_ids: Iterable[str], lang: str = "zh") -> str:
+def people_label(index: Names, person_ids: Iterable[str], lang: str = "zh") -> str:
     names = [person_label(index, p, lang) for p in person_ids]
     return (", " if lang == "en" else "、").join(names)
 

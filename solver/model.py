@@ -104,6 +104,17 @@ class RosterModel:
         self.cp.add_max_equality(var, lits)
         return var
 
+    def positive_part(self, expr, most: int, weight: int) -> cp_model.IntVar:
+        """A variable worth max(0, expr) (at most `most`) wherever a term of `weight` on it
+        matters: a cost pushes it down onto its lower bound, so that bound suffices; a reward
+        (negative weight) would push it up, so it is pinned exactly."""
+        var = self.cp.new_int_var(0, most, "")
+        if weight < 0:
+            self.cp.add_max_equality(var, [0, expr])
+        else:
+            self.cp.add(var >= expr)
+        return var
+
     def people_with_duties(self) -> Iterable[str]:
         return [p.id for p in self.problem.people if self.by_person.get(p.id)]
 

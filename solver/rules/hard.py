@@ -181,13 +181,9 @@ def _bounded_count(m: RosterModel, count, lo: int, hi: int | None, weight: int |
         return []
     terms = []
     if lo:
-        short = m.cp.new_int_var(0, lo, "")
-        m.cp.add(short >= lo - count)
-        terms.append((weight, short))
+        terms.append((weight, m.positive_part(lo - count, lo, weight)))
     if hi is not None:
-        excess = m.cp.new_int_var(0, len(m.x) + 1, "")
-        m.cp.add(excess >= count - hi)
-        terms.append((weight, excess))
+        terms.append((weight, m.positive_part(count - hi, len(m.x) + 1, weight)))
     return terms
 
 

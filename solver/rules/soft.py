@@ -29,10 +29,12 @@ def understaffing(m: RosterModel) -> list[Term]:
 
 
 def overstaffing(m: RosterModel) -> list[Term]:
+    """Each seat above a slot's target costs its over_weight. A frozen slot is the past, like
+    for understaffing: it may hold more than its maximum, which `extra` could not express."""
     terms: list[Term] = []
     for slot in m.problem.slots:
         d = slot.demand
-        if d.over_weight <= 0 or d.upper <= d.target:
+        if d.over_weight <= 0 or d.upper <= d.target or slot.id in m.index.frozen_slot_ids:
             continue
         seats = m.seats(slot.id)
         extra = m.cp.new_int_var(0, d.upper - d.target, "")
@@ -176,9 +178,8 @@ def rotation(m: RosterModel) -> list[Term]:
             per_station[slot.station_id].append(var)
         for cells in per_station.values():
             if len(cells) > rule.max_same_station:
-                excess = m.cp.new_int_var(0, len(cells), "")
-                m.cp.add(excess >= sum(cells) - rule.max_same_station)
-                terms.append((rule.weight, excess))
+                excess = sum(cells) - rule.max_same_station
+                terms.append((rule.weight, m.positive_part(excess, len(cells), rule.weight)))
     return terms
 
 
@@ -192,14 +193,19 @@ def spread_visits(m: RosterModel) -> list[Term]:
     for pid in m.people_with_duties():
         for d1, d2 in itertools.pairwise(days):
             if (pid, d1) in m.by_person_day and (pid, d2) in m.by_person_day:
+                pair = [m.works(pid, d1), m.works(pid, d2)]
                 both = m.new_bool()
-                m.cp.add(both >= m.works(pid, d1) + m.works(pid, d2) - 1)
+                if rule.weight < 0:  # a reward: both is exactly the pair (see positive_part)
+                    m.cp.add_min_equality(both, pair)
+                else:
+                    m.cp.add(both >= sum(pair) - 1)
                 terms.append((rule.weight, both))
     return terms
 
 
 def stability(m: RosterModel) -> list[Term]:
-    """Each seat added to or removed from the previous solution costs `change_weight`."""
+    """Each seat added to or removed from the previous solution costs `change_weight`,
+    including a previous seat its person can no longer take (they have no variable)."""
     st = m.problem.stability
     if st is None or not st.previous or st.change_weight <= 0:
         return []
@@ -209,4 +215,11 @@ def stability(m: RosterModel) -> list[Term]:
     for (slot_id, pid), var in m.x.items():
         if slot_id not in frozen:
             terms.append((st.change_weight, 1 - var if (slot_id, pid) in before else var))
+    lost = sum(
+        1
+        for sid, pid in before
+        if (sid, pid) not in m.x and sid in m.index.slots and sid not in frozen
+    )
+    if lost:
+        terms.append((st.change_weight * lost, 1))
     return terms

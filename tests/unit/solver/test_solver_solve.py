@@ -10,6 +10,7 @@ from solver import (
     Limits,
     SolveParams,
     Unavailability,
+    check,
     solve,
 )
 
@@ -44,33 +45,61 @@ def test_cancel_before_start_returns_cancelled(mk):
     assert result.status == "CANCELLED" and result.assignments == {"s": ()}
 
 
-def test_cancel_from_the_progress_callback_keeps_the_best_solution(mk):
-    token = CancelToken()
+def _first_solution_then_cancel(mk, p, cancel):
+    """Solve `p` on one worker without a hint, so the first solution is not yet the best
+    one, calling `cancel(token)` from the progress callback at the first report."""
+    token, reports = CancelToken(), []
+
+    def progress(report):
+        reports.append(report)
+        cancel(token)
+
+    params = SolveParams(time_limit_seconds=300, stall_seconds=None, workers=1, hint=False,
+                         cancel=token, progress=progress)  # fmt: skip
+    return solve(p, params), reports
+
+
+def _assert_stopped_at_the_first_solution(mk, p, result, reports):
+    best = mk.run(p, stall_seconds=1.0)
+    assert len(reports) == 1, "no solution is searched for after the cancel"
+    assert result.status == "FEASIBLE" and result.bound < result.objective  # not proven
+    assert result.objective == reports[0].objective > best.objective  # it had more to find
+    # what comes back is that first solution, whole and valid
+    assert reports[0].filled_seats == sum(len(v) for v in result.assignments.values())
+    assert check(p, result) == []
+    assert sum(result.penalties.values()) == result.objective
+
+
+def test_cancel_from_the_progress_callback_returns_the_solution_found_so_far(mk):
     p = medium_problem(mk)
-    params = SolveParams(time_limit_seconds=300, stall_seconds=None, cancel=token,
-                         progress=lambda _: token.cancel())  # fmt: skip
-    result = solve(p, params)
-    assert result.status in ("FEASIBLE", "OPTIMAL")
-    assert token.cancelled
+    result, reports = _first_solution_then_cancel(mk, p, lambda token: token.cancel())
+    _assert_stopped_at_the_first_solution(mk, p, result, reports)
 
 
 def test_cancel_from_another_thread(mk):
-    token = CancelToken()
-    first = threading.Event()
-    outcome = {}
-    params = SolveParams(time_limit_seconds=300, stall_seconds=None, cancel=token,
-                         progress=lambda _: first.set())  # fmt: skip
+    # The callback holds the search until the other thread has cancelled, so what happens
+    # next does not depend on timing.
+    asked, done = threading.Event(), threading.Event()
+    tokens, outcome = [], {}
+
+    def wait_for_the_cancel(token):
+        tokens.append(token)
+        asked.set()
+        assert done.wait(timeout=120)
+
+    p = medium_problem(mk)
 
     def work():
-        outcome["result"] = solve(medium_problem(mk), params)
+        outcome["result"] = _first_solution_then_cancel(mk, p, wait_for_the_cancel)
 
     worker = threading.Thread(target=work)
     worker.start()
-    first.wait(timeout=120)
-    token.cancel()
+    assert asked.wait(timeout=120)
+    tokens[0].cancel()
+    done.set()
     worker.join(timeout=120)
     assert not worker.is_alive()
-    assert outcome["result"].status in ("FEASIBLE", "OPTIMAL")
+    _assert_stopped_at_the_first_solution(mk, p, *outcome["result"])
 
 
 def test_penalty_breakdown_sums_to_the_objective(mk):
