@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import chinese_calendar
+from eventsourcing.persistence import IntegrityError
 
 from domain.errors import DomainError
 from domain.roster import month_bounds
@@ -80,9 +81,15 @@ class WorkingDays:
             raise UnknownCountyError(county)
         code, level = (county, "county") if county else (self.city_code, "city")
         cid = workday_calendar_id(code)
-        if not self.store.exists(cid):
-            self.store.save(WorkdayCalendar(unit_code=code, level=level))
-        self.store.change(cid, command)
+        if self.store.exists(cid):
+            self.store.change(cid, command)
+        else:
+            calendar = WorkdayCalendar(unit_code=code, level=level)
+            command(calendar)  # opened and changed in one save: a refusal records nothing
+            try:
+                self.store.save(calendar)
+            except IntegrityError:  # another request opened it meanwhile
+                self.store.change(cid, command)
         self.follower.catch_up()
 
     # Queries

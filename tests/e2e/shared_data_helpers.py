@@ -9,6 +9,7 @@ from aiohttp import FormData
 from roster.demo.accounts import DEMO_PASSWORD
 from roster.services import Services
 from tests.e2e.auth_helpers import csrf_token, seed_city_with_accounts
+from tests.e2e.form_helpers import post_form
 
 # A lawyer of 鱼台县 in 鱼台县's firm F0004: in scope for 鱼台县, outside it for 泗水县.
 LAWYER_ROWS = "编码,姓名,类别,所属单位编码,律所编码\nL0990,孙八,律师,370827,F0004\n"
@@ -42,4 +43,6 @@ async def post_as(client, path: str, data: dict):
         for kind, (name, content) in data.items():
             form.add_field(kind, content.encode(), filename=name, content_type="text/csv")
         return await client.post(path, data=form, allow_redirects=False)
+    if path.startswith("/firms/"):  # an edit form: with the version its page was rendered from
+        return await post_form(client, path, data, "/" + "/".join(path.split("/")[1:3]))
     return await client.post(path, data={**data, "_csrf": token}, allow_redirects=False)

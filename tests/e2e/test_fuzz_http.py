@@ -93,7 +93,9 @@ class World:
 
     def __init__(self, tmp: Path) -> None:
         self.runner = asyncio.Runner()
-        self.services = build(database_url=f"sqlite:///{tmp / 'roster.sqlite'}", secret_key="t")
+        self.services = build(
+            database_url=f"sqlite:///{tmp / 'roster.sqlite'}", secret_key="t", create=True
+        )
         seed_city_with_accounts(self.services)
         duties = publish_around_today(self.services)
         self.api_tokens = {

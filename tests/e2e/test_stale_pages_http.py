@@ -68,10 +68,12 @@ async def test_a_station_form_from_before_a_change(client, services):
     assert services.registry_views.station(STATION)["demand"] == station["demand"]
 
 
-async def test_firm_pairing_forms_from_before_a_pairing(client, services):
+async def test_firm_pairing_forms_from_before_a_pairing(client, services, aiohttp_client):
+    client = await aiohttp_client(create_app(services, services.settings))
+    assert (await sign_in(client, "admin")).status == 302  # pairing is the city level's
     page = f"/firms/{FIRM}"
     form = await rendered(client, page)
-    services.registry.pair_firm(FIRM, "370831", RIVAL, "先结对", int(form["version"]))
+    services.registry.pair_firm(FIRM, "370831", "yutai", "先结对", int(form["version"]))
     data = {**form, "county_code": "370831", "reason": "后结对"}
     text = await refused(client, services, f"{page}/pairings", data)
     assert "泗水县" in text  # the pairing as it is now

@@ -83,7 +83,7 @@ def test_a_bad_database_url_is_refused_in_chinese(capsys):
              "--person", "L1", "--from", "16.12.2026", "--reason", "借调"],
             "日期格式应为 YYYY-MM-DD",
         ),
-        (["solve", "--kind", "all", "--unit", "all", "--month", "0000-01"], "超出范围"),
+        (["solve", "--kind", "all", "--unit", "all", "--month", "0000-01"], "2000-01 至 2100-12"),
         (["solve", "--kind", "all", "--unit", "all", "--month", "2026-13"], "月份格式应为 YYYY-MM"),
         (["solve", "--kind", "everything", "--unit", "all", "--month", "2026-12"], "无效，可选"),
         (["solve", "--kind", "all", "--unit", "all", "--month", "2026-12", "--workers", "二"],
