@@ -31,8 +31,13 @@ class LawFirm(Aggregate):
     def _pair(self, county_code: str, actor: str, reason: str) -> None:
         self.paired_counties.append(county_code)
 
-    @event("PairingEnded")
     def end_pairing(self, county_code: str, actor: str, reason: str = "") -> None:
+        if county_code not in self.paired_counties:
+            raise NotPairedError(self.name, county_code)
+        self._end_pairing(county_code=county_code, actor=actor, reason=reason)
+
+    @event("PairingEnded")
+    def _end_pairing(self, county_code: str, actor: str, reason: str) -> None:
         self.paired_counties.remove(county_code)
 
     @event("Renamed")
@@ -48,4 +53,12 @@ class PairingError(DomainError):
     def __init__(self, name: str) -> None:
         super().__init__(
             f"{name}不能与本所所在县区结对", f"{name} cannot be paired with its own county"
+        )
+
+
+class NotPairedError(DomainError):
+    def __init__(self, name: str, county_code: str) -> None:
+        super().__init__(
+            f"{name}未与县区“{county_code}”结对",
+            f"{name} is not paired with county '{county_code}'",
         )
