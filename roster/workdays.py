@@ -16,6 +16,7 @@ from domain.errors import DomainError
 from domain.roster import month_bounds
 from domain.workdays import WorkdayCalendar, day_type, workday_calendar_id
 from roster.database import Database
+from roster.errors import StaleWriteError
 from roster.eventstore import EventStore
 from roster.readmodels.follower import Follower
 
@@ -61,35 +62,57 @@ class WorkingDays:
         self.today = today
 
     # Commands. `county` names a county's local calendar; empty means the city's.
+    # Each command takes the version of the calendar the user's page showed (None: not
+    # checked, for the CLI and the tests' setup); a calendar changed since is refused.
     def declare(
-        self, day: date, kind: str, name: str, actor: str, reason: str = "", county: str = ""
+        self, day: date, kind: str, name: str, actor: str, reason: str = "", county: str = "",
+        expected_version: int | None = None,
+    ) -> None:  # fmt: skip
+        command = lambda c: c.declare(day, kind, name, actor=actor, reason=reason)  # noqa: E731
+        self._change(county, command, expected_version)
+
+    def withdraw(
+        self, day: date, actor: str, reason: str = "", county: str = "",
+        expected_version: int | None = None,
+    ) -> None:  # fmt: skip
+        command = lambda c: c.withdraw(day, actor=actor, reason=reason)  # noqa: E731
+        self._change(county, command, expected_version)
+
+    def confirm_year(
+        self, year: int, actor: str, reason: str = "", expected_version: int | None = None
     ) -> None:
-        self._change(county, lambda c: c.declare(day, kind, name, actor=actor, reason=reason))
-
-    def withdraw(self, day: date, actor: str, reason: str = "", county: str = "") -> None:
-        self._change(county, lambda c: c.withdraw(day, actor=actor, reason=reason))
-
-    def confirm_year(self, year: int, actor: str, reason: str = "") -> None:
         this_year = self.today().year
-        self._change("", lambda c: c.confirm_year(year, this_year, actor=actor, reason=reason))
+        command = lambda c: c.confirm_year(year, this_year, actor=actor, reason=reason)  # noqa: E731
+        self._change("", command, expected_version)
 
-    def unconfirm_year(self, year: int, actor: str, reason: str) -> None:
-        self._change("", lambda c: c.unconfirm_year(year, actor=actor, reason=reason))
+    def unconfirm_year(
+        self, year: int, actor: str, reason: str, expected_version: int | None = None
+    ) -> None:
+        command = lambda c: c.unconfirm_year(year, actor=actor, reason=reason)  # noqa: E731
+        self._change("", command, expected_version)
 
-    def _change(self, county: str, command) -> None:
+    def version(self, county: str = "") -> int:
+        """The version of the city's calendar, or of a county's local one (0: none yet)."""
+        code = county or self.city_code
+        calendar = self.store.get_or_none(workday_calendar_id(code))
+        return calendar.version if calendar is not None else 0
+
+    def _change(self, county: str, command, expected_version: int | None) -> None:
         if county and self.county_of(county) != county:
             raise UnknownCountyError(county)
         code, level = (county, "county") if county else (self.city_code, "city")
         cid = workday_calendar_id(code)
         if self.store.exists(cid):
-            self.store.change(cid, command)
+            self.store.change(cid, command, expected_version=expected_version)
+        elif expected_version:
+            raise StaleWriteError(expected_version, 0)
         else:
             calendar = WorkdayCalendar(unit_code=code, level=level)
             command(calendar)  # opened and changed in one save: a refusal records nothing
             try:
                 self.store.save(calendar)
             except IntegrityError:  # another request opened it meanwhile
-                self.store.change(cid, command)
+                self.store.change(cid, command, expected_version=expected_version)
         self.follower.catch_up()
 
     # Queries

@@ -2,6 +2,7 @@
 city with an account per role, a manager of the city among them, and a way to post a form or
 an upload and see whether anything was recorded."""
 
+import re
 from datetime import date
 
 from aiohttp import FormData
@@ -43,6 +44,17 @@ async def post_as(client, path: str, data: dict):
         for kind, (name, content) in data.items():
             form.add_field(kind, content.encode(), filename=name, content_type="text/csv")
         return await client.post(path, data=form, allow_redirects=False)
+    if path.startswith("/calendar/"):  # every form there carries the calendars' versions
+        data = {**await calendar_versions(client, data), **data}
     if path.startswith("/firms/"):  # an edit form: with the version its page was rendered from
         return await post_form(client, path, data, "/" + "/".join(path.split("/")[1:3]))
     return await client.post(path, data={**data, "_csrf": token}, allow_redirects=False)
+
+
+async def calendar_versions(client, data: dict) -> dict[str, str]:
+    """The hidden versions of the calendar page the form would be posted from (the same for
+    every year of it)."""
+    county = data.get("county", "")
+    page = "/calendar" + (f"?county={county}" if county else "")
+    text = await (await client.get(page)).text()
+    return dict(re.findall(r'name="((?:city|county)_version)" value="([0-9]+)"', text))

@@ -15,6 +15,7 @@ from tests.e2e.member_pages_helpers import (
     publish_around_today,
     today,
 )
+from tests.e2e.shared_data_helpers import calendar_versions
 from web.app import create_app
 
 PUBLIC = ("/public/reception", f"/public/villages/{VILLAGE}", "/lobby/S0001", "/lobby/S0004",
@@ -102,14 +103,20 @@ async def test_calendar_marks_holidays_and_make_up_days(client_as):
     assert "声明一天" not in text  # members only look
 
 
+async def calendar_post(client, path: str, data: dict):
+    """As the calendar page's forms post: with the calendars' versions it was rendered with."""
+    return await client.post(path, data={**await calendar_versions(client, data), **data})
+
+
 async def test_an_undeclared_year_gets_a_banner_until_confirmed(client_as, services):
     client = await client_as("admin")  # the city's calendar is the city level's
     text = await (await client.get("/calendar?year=2027")).text()
     assert "2027 年的法定节假日和调休上班日尚未声明" in text
     token = await csrf_token(client, "/calendar?year=2027")
-    declared = await client.post(
+    declared = await calendar_post(
+        client,
         "/calendar/declare",
-        data={
+        {
             "_csrf": token,
             "day": "2027-02-06",
             "kind": "holiday",
@@ -119,7 +126,7 @@ async def test_an_undeclared_year_gets_a_banner_until_confirmed(client_as, servi
     )
     assert declared.status == 200 and "2027年2月6日" in await declared.text()
     assert services.workdays.declarations(2027)
-    confirmed = await client.post("/calendar/confirm", data={"_csrf": token, "year": "2027"})
+    confirmed = await calendar_post(client, "/calendar/confirm", {"_csrf": token, "year": "2027"})
     assert "尚未声明" not in await confirmed.text()
     assert services.workdays.is_declared(2027)
 
@@ -137,7 +144,7 @@ async def test_a_bad_declaration_comes_back_and_saves_nothing(
     client = await client_as("admin")
     token = await csrf_token(client, "/calendar?year=2027")
     data = {"_csrf": token, "day": "2027-02-06", "kind": "holiday", "name": "春节", **form}
-    response = await client.post("/calendar/declare", data=data)
+    response = await calendar_post(client, "/calendar/declare", data)
     text = await response.text()
     assert response.status == 400
     assert re.search(rf'name="{field}"[^>]*aria-invalid="true">.*?<p class="field-error">'
@@ -150,9 +157,9 @@ async def test_members_and_supervisors_cannot_declare(client_as, services, role)
     client = await client_as(role)
     token = await csrf_token(client, "/calendar")
     day = {"_csrf": token, "day": "2027-02-06", "kind": "holiday", "name": "春节"}
-    assert (await client.post("/calendar/declare", data=day)).status == 403
+    assert (await calendar_post(client, "/calendar/declare", day)).status == 403
     assert (
-        await client.post("/calendar/confirm", data={"_csrf": token, "year": "2027"})
+        await calendar_post(client, "/calendar/confirm", {"_csrf": token, "year": "2027"})
     ).status == 403
     assert services.workdays.declarations(2027) == {} and not services.workdays.is_declared(2027)
 
@@ -160,7 +167,7 @@ async def test_members_and_supervisors_cannot_declare(client_as, services, role)
 async def test_confirming_a_nonsense_year_is_a_bad_request(client_as):
     client = await client_as("admin")
     token = await csrf_token(client, "/calendar")
-    response = await client.post("/calendar/confirm", data={"_csrf": token, "year": "20x7"})
+    response = await calendar_post(client, "/calendar/confirm", {"_csrf": token, "year": "20x7"})
     assert response.status == 400
 
 
@@ -183,15 +190,15 @@ async def test_a_declaration_can_be_withdrawn_by_the_city(client_as, services):
     client = await client_as("admin")
     token = await csrf_token(client, "/calendar?year=2027")
     day = {"_csrf": token, "day": "2027-02-06", "kind": "holiday", "name": "春节"}
-    await client.post("/calendar/declare", data=day)
+    await calendar_post(client, "/calendar/declare", day)
     page = await (await client.get("/calendar?year=2027")).text()
     assert 'action="/calendar/withdraw"' in page
-    done = await client.post("/calendar/withdraw", data={"_csrf": token, "day": "2027-02-06"})
+    done = await calendar_post(client, "/calendar/withdraw", {"_csrf": token, "day": "2027-02-06"})
     assert done.status == 200 and "已撤回该声明" in await done.text()
     assert services.workdays.declarations(2027) == {}
-    again = await client.post("/calendar/withdraw", data={"_csrf": token, "day": "2027-02-06"})
+    again = await calendar_post(client, "/calendar/withdraw", {"_csrf": token, "day": "2027-02-06"})
     assert again.status == 404
-    bad = await client.post("/calendar/withdraw", data={"_csrf": token, "day": "someday"})
+    bad = await calendar_post(client, "/calendar/withdraw", {"_csrf": token, "day": "someday"})
     assert bad.status == 400
 
 

@@ -1,6 +1,8 @@
 """Each edit form, posted after someone else changed its record, is refused over HTTP with 409,
 the message, and the record as it is now; nothing is recorded. Both stores."""
 
+from datetime import date
+
 import pytest
 
 from tests.e2e.auth_helpers import sign_in
@@ -102,3 +104,18 @@ async def test_a_post_without_a_version_is_refused_not_written_blind(client, ser
     data = {**form, "name": person["name"], "phone": "13900000000", "reason": "无版本"}
     text = await refused(client, services, path, data)
     assert f'value="{person["phone"]}"' in text
+
+
+async def test_calendar_forms_from_before_another_declaration(services, aiohttp_client):
+    seed_city_with_managers(services)
+    client = await aiohttp_client(create_app(services, services.settings))
+    assert (await sign_in(client, "admin")).status == 302
+    form = await rendered(client, "/calendar?year=2027")
+    services.workdays.declare(
+        date(2027, 2, 6), "holiday", "春节", "yutai", expected_version=int(form["city_version"])
+    )
+    data = {**form, "day": "2027-02-06", "kind": "workday", "name": "调休", "county": ""}
+    text = await refused(client, services, "/calendar/declare", data)
+    assert "春节" in text  # the day as it is now
+    await refused(client, services, "/calendar/confirm", {**form, "year": "2027"})
+    assert services.workdays.declarations(2027)[date(2027, 2, 6)][0] == "holiday"

@@ -93,6 +93,10 @@ async def render_year(
     ]
     may_city, may_local = scope.manages_city, bool(county) and scope.manages_unit(county)
     counties = await asyncio.to_thread(services.registry_views.counties)
+    versions = {
+        "city": await asyncio.to_thread(workdays.version),
+        "county": await asyncio.to_thread(workdays.version, county) if county else 0,
+    }
     return render(
         request, "calendar/year.html", status=status, year=year, declared=declared,
         confirmed=await asyncio.to_thread(workdays.is_confirmed, year),
@@ -103,7 +107,7 @@ async def render_year(
         counties=[c for c in counties if scope.sees_unit(c["code"])],
         form=form or {"day": "", "kind": "holiday", "name": "", "county": "" if may_city
                       else county}, errors=errors or {},
-        this_day=shanghai_today(),
+        this_day=shanghai_today(), versions=versions,
     )  # fmt: skip
 
 

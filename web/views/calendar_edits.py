@@ -7,7 +7,7 @@ import asyncio
 
 from aiohttp import web
 
-from roster.errors import DomainError
+from roster.errors import DomainError, StaleWriteError
 from web import params
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires, scope_of
@@ -16,6 +16,7 @@ from web.i18n import gettext as _
 from web.keys import SERVICES
 from web.views.calendar import KINDS, MAX_NAME, render_year, year_of
 from web.views.duties import shanghai_today
+from web.views.stale import sent_version
 
 MAX_REASON = 200
 
@@ -69,7 +70,10 @@ async def declare_day(request: web.Request) -> web.StreamResponse:
                 request.app[SERVICES].workdays.declare, day, form["kind"],
                 form["name"] or (_("节假日") if form["kind"] == "holiday" else _("调休上班")),
                 request[PRINCIPAL].username, form["reason"], form["county"],
+                posted_version(post, form["county"]),
             )  # fmt: skip
+        except StaleWriteError as exc:
+            return await stale(request, year, exc, form, form["county"])
         except DomainError as exc:
             errors["day"] = exc.text(request[LANG])
         else:
@@ -90,11 +94,28 @@ async def withdraw_day(request: web.Request) -> web.StreamResponse:
     try:
         await asyncio.to_thread(
             request.app[SERVICES].workdays.withdraw, day, request[PRINCIPAL].username,
-            "撤回声明", county,
+            "撤回声明", county, posted_version(post, county),
         )  # fmt: skip
+    except StaleWriteError as exc:
+        return await stale(request, day.year, exc, county=county)
     except DomainError:  # nothing declared that day
         raise web.HTTPNotFound() from None
     raise done(day.year, "withdrawn", county)
+
+
+def posted_version(post, county: str) -> int:
+    """The version of the calendar being changed (the county's local one, or the city's) that
+    the page was rendered from; every form on the page carries both."""
+    return sent_version({"version": post.get("county_version" if county else "city_version")})
+
+
+async def stale(
+    request: web.Request, year: int, exc: StaleWriteError, form: dict | None = None,
+    county: str = "",
+) -> web.Response:  # fmt: skip
+    """Someone changed that calendar since the page was shown: the page as it is now."""
+    errors = {"stale": exc.text(request[LANG])}
+    return await render_year(request, year, 409, form, errors, county=county or None)
 
 
 def posted_year(post) -> int:
@@ -111,12 +132,15 @@ def shown_year(year: int) -> int:
 
 @requires("admin", "manager", write=True, city=True)
 async def confirm_year(request: web.Request) -> web.StreamResponse:
-    year = posted_year(await request.post())
+    post = await request.post()
+    year = posted_year(post)
     try:
         await asyncio.to_thread(
             request.app[SERVICES].workdays.confirm_year, year, request[PRINCIPAL].username,
-            "已逐日声明该年度的节假日和调休上班日",
+            "已逐日声明该年度的节假日和调休上班日", posted_version(post, ""),
         )  # fmt: skip
+    except StaleWriteError as exc:
+        return await stale(request, shown_year(year), exc)
     except DomainError as exc:  # a year beyond the next
         errors = {"year": exc.text(request[LANG])}
         return await render_year(request, shown_year(year), 400, errors=errors)
@@ -139,8 +163,10 @@ async def unconfirm_year(request: web.Request) -> web.StreamResponse:
         try:
             await asyncio.to_thread(
                 request.app[SERVICES].workdays.unconfirm_year, year,
-                request[PRINCIPAL].username, reason,
+                request[PRINCIPAL].username, reason, posted_version(post, ""),
             )  # fmt: skip
+        except StaleWriteError as exc:
+            return await stale(request, shown_year(year), exc)
         except DomainError as exc:  # not confirmed
             errors["unconfirm"] = exc.text(request[LANG])
     if errors:
