@@ -30,12 +30,21 @@ class Settings:
         return cls(
             database_url=environ.get("ROSTER_DATABASE_URL", DEFAULT_DATABASE_URL),
             host=environ.get("ROSTER_HOST", "127.0.0.1"),
-            port=int(environ.get("ROSTER_PORT", "8080")),
+            port=port(environ.get("ROSTER_PORT", "8080")),
             secret_key=environ.get("ROSTER_SECRET_KEY", "") or secrets.token_urlsafe(32),
             city_code=environ.get("ROSTER_CITY_CODE", "370800"),
             public_url=environ.get("ROSTER_PUBLIC_URL", ""),
             trusted_proxies=trusted_proxies(environ.get("ROSTER_TRUSTED_PROXIES", "")),
         )
+
+
+def port(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and 0 < int(text) < 65536):
+        raise SettingsError(
+            f"ROSTER_PORT：“{text}”不是 1 至 65535 之间的端口号",
+            f"ROSTER_PORT: '{text}' is not a port number from 1 to 65535",
+        )
+    return int(text)
 
 
 def trusted_proxies(text: str) -> tuple[str, ...]:
