@@ -2,6 +2,7 @@
 unavailability. Published duties only; other people's data refused, never a crash."""
 
 import re
+from datetime import date
 
 import pytest
 
@@ -238,3 +239,12 @@ async def test_an_oversized_upload_is_refused_never_a_crash(client_as, services,
     token = await csrf_token(client, "/me/duties")
     response = await upload(client, token, b"BEGIN:VCALENDAR\r\n" + b"X" * size)
     assert response.status in (400, 413) and absences(services) == []
+
+
+async def test_my_month_shows_my_countys_local_days(client_as, services):
+    services.workdays.declare(date(2026, 12, 15), "holiday", "县庆", "test", county="370827")
+    text = await (await (await client_as("lvshi")).get("/me/duties?month=2026-12")).text()
+    cell = re.search(r'<td class="([^"]*)">\s*<span class="dnum">15</span>', text)
+    assert cell and "holiday" in cell.group(1)
+    other = await (await (await client_as("sishui")).get("/calendar?year=2026")).text()
+    assert "县庆" not in other  # another county's manager does not see it as theirs

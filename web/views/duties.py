@@ -62,7 +62,7 @@ async def render_my_duties(request: web.Request, status: int = 200, **forms: Any
         "next": last + timedelta(days=1),
         "duties": duties,
         "upcoming": upcoming,
-        "weeks": await month_grid(services, first, duties),
+        "weeks": await month_grid(services, first, duties, person),
         "absences": [a for a in absences if a.ends_at.date() >= today - timedelta(days=30)],
         "feed_active": active,
         "link": link,
@@ -86,10 +86,12 @@ def default_absence_form(today: date) -> dict[str, str]:
             "end_date": today.isoformat(), "end_time": "17:30", "reason": ""}  # fmt: skip
 
 
-async def month_grid(services, first: date, duties: list) -> list[list[dict]]:
-    """Weeks of the month, Monday first; each day with its type and the member's duties."""
+async def month_grid(services, first: date, duties: list, person: str) -> list[list[dict]]:
+    """Weeks of the month, Monday first; each day with its type (the city's calendar with the
+    member's county's local days) and the member's duties."""
+    county = await asyncio.to_thread(services.duties.county_of_person, person) or ""
     try:
-        days = await asyncio.to_thread(services.workdays.month, f"{first:%Y-%m}")
+        days = await asyncio.to_thread(services.workdays.month, f"{first:%Y-%m}", county)
         types = {d.day: d for d in days}
     except UndeclaredYearError:
         types = {}
