@@ -13,8 +13,8 @@ from domain.person import person_id
 from roster.database import Database
 from roster.eventstore import EventStore
 from roster.passwords import MAX_PASSWORD, check_password
-from roster.readmodels.follower import Follower
 from roster.throttle import LoginThrottle
+from roster.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,13 @@ class Accounts:
         self,
         store: EventStore,
         db: Database,
-        follower: Follower,
+        uow: UnitOfWork,
         throttle: LoginThrottle,
         hasher: PasswordHasher | None = None,
     ) -> None:
         self.store = store
         self.db = db
-        self.follower = follower
+        self.uow = uow
         self.hasher = hasher or PasswordHasher()
         self.throttle = throttle
         self._dummy_hash = ""
@@ -61,8 +61,7 @@ class Accounts:
             password_hash=self.hasher.hash(password), role=role, unit_codes=units,
             person_code=person_code, actor=actor, reason=reason,
         )  # fmt: skip
-        self.store.save(account)
-        self.follower.catch_up()
+        self.uow.add(account)
 
     def authenticate(self, username: str, password: str, client: str = "") -> Principal:
         """The signed-in principal, or LoginRefusedError; after failures, a growing wait."""
@@ -85,24 +84,19 @@ class Accounts:
             account.change_password(new_hash, username)
             return account
 
-        changed = self.store.change(account_id(username), change)
-        self.follower.catch_up()
+        changed = self.uow.change(account_id(username), change)
         return principal_of(changed)
 
     def sign_out(self, username: str, actor: str) -> None:
         """End every session of the account at once, on every worker (they all read the
         accounts table, brought up to date here before the answer)."""
-        self.store.change(account_id(username), lambda a: a.sign_out(actor))
-        self.follower.catch_up()
+        self.uow.change(account_id(username), lambda a: a.sign_out(actor))
 
     def reset_password(self, username: str, new: str, actor: str, reason: str) -> None:
         """An administrator sets a new password (the holder forgot theirs)."""
         check_password(new, username)
         new_hash = self.hasher.hash(new)
-        self.store.change(
-            account_id(username), lambda a: a.change_password(new_hash, actor, reason)
-        )
-        self.follower.catch_up()
+        self.uow.change(account_id(username), lambda a: a.change_password(new_hash, actor, reason))
 
     def change_role(
         self, username: str, role: str, actor: str, reason: str,
@@ -110,18 +104,15 @@ class Accounts:
     ) -> None:  # fmt: skip
         units = tuple(unit_codes)
         self._refuse_unknown(units, person_code)
-        self.store.change(
+        self.uow.change(
             account_id(username), lambda a: a.change_role(role, units, person_code, actor, reason)
         )
-        self.follower.catch_up()
 
     def disable(self, username: str, actor: str, reason: str) -> None:
-        self.store.change(account_id(username), lambda a: a.disable(actor, reason))
-        self.follower.catch_up()
+        self.uow.change(account_id(username), lambda a: a.disable(actor, reason))
 
     def enable(self, username: str, actor: str, reason: str) -> None:
-        self.store.change(account_id(username), lambda a: a.enable(actor, reason))
-        self.follower.catch_up()
+        self.uow.change(account_id(username), lambda a: a.enable(actor, reason))
 
     def exists(self, username: str) -> bool:
         return self.store.exists(account_id(username))

@@ -19,7 +19,7 @@ from roster.access import Access
 from roster.accounts import Principal, principal_of
 from roster.database import Database
 from roster.eventstore import EventStore
-from roster.readmodels.follower import Follower
+from roster.unit_of_work import UnitOfWork
 
 # A token may be narrower than its owner: an administrator's for one county's managers,
 # a manager's read-only. Members' tokens see their own person, nothing narrower exists.
@@ -57,10 +57,10 @@ def narrower_or_same(role: str, owner_role: str) -> bool:
 
 
 class ApiTokens:
-    def __init__(self, store: EventStore, db: Database, follower: Follower, access: Access):
+    def __init__(self, store: EventStore, db: Database, uow: UnitOfWork, access: Access):
         self.store = store
         self.db = db
-        self.follower = follower
+        self.uow = uow
         self.access = access
 
     def issue(
@@ -79,14 +79,12 @@ class ApiTokens:
             person_code=owner.person_code, token_hash=token_hash(token), actor=actor,
             reason=reason,
         )  # fmt: skip
-        self.store.save(aggregate)
-        self.follower.catch_up()
+        self.uow.add(aggregate)
         return IssuedToken(aggregate.id.hex, token)
 
     def revoke(self, token_id: str, actor: str, reason: str) -> None:
         aggregate_id = self._id(token_id)
-        self.store.change(aggregate_id, lambda t: t.revoke(actor, reason))
-        self.follower.catch_up()
+        self.uow.change(aggregate_id, lambda t: t.revoke(actor, reason))
 
     def all(self) -> list[TokenRow]:
         with self.db.reading() as cur:

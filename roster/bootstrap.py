@@ -31,6 +31,7 @@ from roster.rosters import Rosters
 from roster.services import Services
 from roster.settings import Settings
 from roster.throttle import LoginThrottle
+from roster.unit_of_work import UnitOfWork
 from roster.workdays import WorkingDays
 
 PROJECTIONS = (registry_projection, duties, changes, feed_tokens, accounts, api_tokens)
@@ -52,11 +53,12 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
     follower = Follower(store, db, PROJECTIONS)
     follower.create_tables()
     follower.catch_up()
+    uow = UnitOfWork(store, follower)
     throttle = LoginThrottle(db)  # not a read model: a rebuild keeps the counts
     throttle.create_table()
-    rosters = Rosters(store, follower)
-    workdays = WorkingDays(store, db, follower, settings.city_code)
-    registry = Registry(store, db, follower)
+    rosters = Rosters(store, uow)
+    workdays = WorkingDays(store, db, uow, settings.city_code)
+    registry = Registry(store, db, uow)
     planner = Planner(db, workdays, rosters)
     access = Access(db)
     return Services(
@@ -64,21 +66,22 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
         db=db,
         store=store,
         follower=follower,
+        uow=uow,
         registry=registry,
         rosters=rosters,
         workdays=workdays,
         queries=Queries(db),
         planner=planner,
-        accounts=Accounts(store, db, follower, throttle),
+        accounts=Accounts(store, db, uow, throttle),
         access=access,
-        feed_tokens=FeedTokens(store, db, follower, settings),
+        feed_tokens=FeedTokens(store, db, uow, settings),
         feeds=FeedBuilder(db, settings),
         availability=AvailabilityImport(registry, db),
         roster_views=RosterViews(db, planner, workdays),
         drafting=DraftingJobs(planner),
         reassignments=Reassignments(planner, rosters),
         duties=DutyQueries(db),
-        api_tokens=ApiTokens(store, db, follower, access),
+        api_tokens=ApiTokens(store, db, uow, access),
         api_queries=ApiQueries(db),
         registry_views=RegistryViews(db),
     )

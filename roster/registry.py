@@ -12,20 +12,19 @@ from domain.unit import PARENT_KIND, Unit, unit_id
 from domain.values import Demand, Interval
 from roster.database import Database
 from roster.eventstore import EventStore
-from roster.readmodels.follower import Follower
+from roster.unit_of_work import UnitOfWork
 
 
 class Registry:
-    def __init__(self, store: EventStore, db: Database, follower: Follower) -> None:
+    def __init__(self, store: EventStore, db: Database, uow: UnitOfWork) -> None:
         self.store = store
         self.db = db
-        self.follower = follower
+        self.uow = uow
 
     def save_new(self, aggregates: Iterable) -> int:
         """Record many new aggregates atomically: all of them, or (on any clash) none."""
         batch = list(aggregates)
-        self.store.save(*batch)
-        self.follower.catch_up()
+        self.uow.add(*batch)
         return len(batch)
 
     def register_unit(
@@ -75,10 +74,9 @@ class Registry:
     ) -> None:
         if not self.store.exists(person_id(adviser_code)):
             raise UnknownReferenceError("法律顾问", adviser_code)
-        self.store.change(
+        self.uow.change(
             unit_id(village_code), lambda u: u.contract_adviser(adviser_code, actor, reason)
         )
-        self.follower.catch_up()
 
     def pair_firm(
         self, firm_code: str, county_code: str, actor: str, reason: str = "",
@@ -97,21 +95,18 @@ class Registry:
         if not self.store.exists(person_id(person_code)):
             raise UnknownReferenceError("人员", person_code)
         interval = Interval(uuid.uuid4().hex[:12], starts_at, ends_at, reason, source)
-        self.store.change(person_id(person_code), lambda p: p.declare_unavailable(interval, actor))
-        self.follower.catch_up()
+        self.uow.change(person_id(person_code), lambda p: p.declare_unavailable(interval, actor))
         return interval.id
 
     def withdraw_unavailable(
         self, person_code: str, interval_id: str, actor: str, reason: str = ""
     ) -> None:
-        self.store.change(
+        self.uow.change(
             person_id(person_code), lambda p: p.withdraw_unavailability(interval_id, actor, reason)
         )
-        self.follower.catch_up()
 
     def deactivate(self, person_code: str, active_to: date, actor: str, reason: str) -> None:
-        self.store.change(person_id(person_code), lambda p: p.deactivate(active_to, actor, reason))
-        self.follower.catch_up()
+        self.uow.change(person_id(person_code), lambda p: p.deactivate(active_to, actor, reason))
 
     # The edit forms' commands: one unit of work per form, applying only what differs from
     # the aggregate, and refused (StaleWriteError) when it is no longer at the version the
@@ -173,12 +168,7 @@ class Registry:
         )  # fmt: skip
 
     def _change(self, aggregate_id: uuid.UUID, command, expected_version: int | None) -> None:
-        """The read models catch up even when refused, so a stale form's page shows what
-        changed."""
-        try:
-            self.store.change(aggregate_id, command, expected_version=expected_version)
-        finally:
-            self.follower.catch_up()
+        self.uow.change(aggregate_id, command, expected_version)
 
     def _refuse_existing(self, aggregate_id: uuid.UUID, code: str) -> None:
         if self.store.exists(aggregate_id):

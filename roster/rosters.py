@@ -8,7 +8,7 @@ from uuid import UUID
 from domain.roster import Roster, assignment_id, roster_id
 from domain.values import Assignment
 from roster.eventstore import EventStore, aggregate_version
-from roster.readmodels.follower import Follower
+from roster.unit_of_work import UnitOfWork, Work
 
 # A duty to place: (day, place, shift, seat, person code).
 Placement = tuple[date, str, str, int, str]
@@ -21,9 +21,9 @@ def duty_version(duty: str) -> Callable[[Roster], int]:
 
 
 class Rosters:
-    def __init__(self, store: EventStore, follower: Follower) -> None:
+    def __init__(self, store: EventStore, uow: UnitOfWork) -> None:
         self.store = store
-        self.follower = follower
+        self.uow = uow
 
     def draft(
         self, kind: str, unit_code: str, month: str, placements: Iterable[Placement],
@@ -33,7 +33,10 @@ class Rosters:
         rid = roster_id(kind, unit_code, month)
         placements = list(placements)
 
-        def draft(roster: Roster) -> None:
+        def draft(work: Work) -> None:
+            roster = work.find(rid) or work.add(
+                Roster(kind=kind, unit_code=unit_code, month=month, actor=actor)
+            )
             roster.draft(
                 [
                     Assignment(
@@ -46,13 +49,7 @@ class Rosters:
                 reason=reason,
             )
 
-        if not self.store.exists(rid):
-            roster = Roster(kind=kind, unit_code=unit_code, month=month, actor=actor)
-            draft(roster)
-            self.store.save(roster)
-        else:
-            self.store.change(rid, draft)
-        self.follower.catch_up()
+        self.uow(draft)
         return rid.hex
 
     def publish(
@@ -103,11 +100,5 @@ class Rosters:
         self, roster_hex: str, command: Callable[[Roster], T], expected_version: int | None = None,
         version_of: Callable[[Any], int] = aggregate_version,
     ) -> T:  # fmt: skip
-        """One unit of work on a roster. The read models catch up even when it is refused, so
-        the page that reports a stale form shows what changed."""
-        try:
-            return self.store.change(
-                UUID(roster_hex), command, expected_version=expected_version, version_of=version_of
-            )
-        finally:
-            self.follower.catch_up()
+        """One unit of work on a roster: every event `command` makes is saved together."""
+        return self.uow.change(UUID(roster_hex), command, expected_version, version_of)

@@ -22,6 +22,7 @@ from roster.registry_views import RegistryViews
 from roster.roster_views import RosterViews
 from roster.rosters import Rosters
 from roster.settings import Settings
+from roster.unit_of_work import UnitOfWork
 from roster.workdays import WorkingDays
 
 
@@ -31,6 +32,7 @@ class Services:
     db: Database
     store: EventStore
     follower: Follower
+    uow: UnitOfWork
     registry: Registry
     rosters: Rosters
     workdays: WorkingDays

@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import chinese_calendar
-from eventsourcing.persistence import IntegrityError
 
 from domain.errors import DomainError
 from domain.roster import month_bounds
@@ -18,7 +17,7 @@ from domain.workdays import WorkdayCalendar, day_type, workday_calendar_id
 from roster.database import Database
 from roster.errors import StaleWriteError
 from roster.eventstore import EventStore
-from roster.readmodels.follower import Follower
+from roster.unit_of_work import UnitOfWork, Work
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DECLARATIONS = (
@@ -52,12 +51,12 @@ class Day:
 
 class WorkingDays:
     def __init__(
-        self, store: EventStore, db: Database, follower: Follower, city_code: str,
+        self, store: EventStore, db: Database, uow: UnitOfWork, city_code: str,
         today: Callable[[], date] = shanghai_today,
     ) -> None:  # fmt: skip
         self.store = store
         self.db = db
-        self.follower = follower
+        self.uow = uow
         self.city_code = city_code
         self.today = today
 
@@ -102,18 +101,18 @@ class WorkingDays:
             raise UnknownCountyError(county)
         code, level = (county, "county") if county else (self.city_code, "city")
         cid = workday_calendar_id(code)
-        if self.store.exists(cid):
-            self.store.change(cid, command, expected_version=expected_version)
-        elif expected_version:
-            raise StaleWriteError(expected_version, 0)
-        else:
-            calendar = WorkdayCalendar(unit_code=code, level=level)
-            command(calendar)  # opened and changed in one save: a refusal records nothing
-            try:
-                self.store.save(calendar)
-            except IntegrityError:  # another request opened it meanwhile
-                self.store.change(cid, command, expected_version=expected_version)
-        self.follower.catch_up()
+
+        def change(work: Work) -> None:
+            calendar = work.find(cid)
+            if calendar is None:  # opened by its first change, in the same save
+                if expected_version:
+                    raise StaleWriteError(expected_version, 0)
+                calendar = work.add(WorkdayCalendar(unit_code=code, level=level))
+            elif expected_version is not None and calendar.version != expected_version:
+                raise StaleWriteError(expected_version, calendar.version)
+            command(calendar)
+
+        self.uow(change)
 
     # Queries
     def days(self, first: date, last: date, unit_code: str = "") -> list[Day]:

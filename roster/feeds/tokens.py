@@ -9,15 +9,13 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from eventsourcing.persistence import IntegrityError
-
 from domain.errors import DomainError
 from domain.feedtoken import FeedToken, check_scope, feed_token_id
 from domain.roster import ROSTER_KINDS
 from roster.database import Database
 from roster.eventstore import EventStore
-from roster.readmodels.follower import Follower
 from roster.settings import Settings
+from roster.unit_of_work import UnitOfWork, Work
 
 
 @dataclass(frozen=True)
@@ -51,11 +49,11 @@ def feed_urls(settings: Settings, token: str, origin: str = "") -> tuple[str, st
 
 class FeedTokens:
     def __init__(
-        self, store: EventStore, db: Database, follower: Follower, settings: Settings
+        self, store: EventStore, db: Database, uow: UnitOfWork, settings: Settings
     ) -> None:
         self.store = store
         self.db = db
-        self.follower = follower
+        self.uow = uow
         self.settings = settings
 
     def issue(
@@ -67,22 +65,16 @@ class FeedTokens:
         self._check_subject(scope, subject)
         token = secrets.token_urlsafe(32)
         hashed = token_hash(token)
-        if not self._first_link(scope, subject, hashed, actor):
-            self.store.change(
-                feed_token_id(scope, subject), lambda t: t.rotate(hashed, actor, reason)
-            )
-        self.follower.catch_up()
-        return IssuedLink(token, *feed_urls(self.settings, token, origin))
 
-    def _first_link(self, scope: str, subject: str, hashed: str, actor: str) -> bool:
-        """Records the feed's first link; False if it has one (or just got one concurrently)."""
-        if self.store.exists(feed_token_id(scope, subject)):
-            return False
-        try:
-            self.store.save(FeedToken(scope=scope, subject=subject, token_hash=hashed, actor=actor))
-        except IntegrityError:
-            return False
-        return True
+        def link(work: Work) -> None:
+            current = work.find(feed_token_id(scope, subject))
+            if current is None:  # the feed's first link
+                work.add(FeedToken(scope=scope, subject=subject, token_hash=hashed, actor=actor))
+            else:
+                current.rotate(hashed, actor, reason)
+
+        self.uow(link)
+        return IssuedLink(token, *feed_urls(self.settings, token, origin))
 
     def rotate(
         self, scope: str, subject: str, actor: str, reason: str = "", origin: str = ""
@@ -95,8 +87,7 @@ class FeedTokens:
         check_scope(scope)
         if self.store.get_or_none(feed_token_id(scope, subject)) is None:
             raise NoFeedLinkError()
-        self.store.change(feed_token_id(scope, subject), lambda t: t.revoke(actor, reason))
-        self.follower.catch_up()
+        self.uow.change(feed_token_id(scope, subject), lambda t: t.revoke(actor, reason))
 
     def is_active(self, scope: str, subject: str) -> bool:
         token = self.store.get_or_none(feed_token_id(scope, subject))

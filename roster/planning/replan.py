@@ -2,7 +2,8 @@
 
 The current roster is the solution to stay close to; days before the change are frozen (the
 past, and what is already served). The differences are applied as one event per changed duty,
-so a published roster's subscribers see exactly those duties move.
+so a published roster's subscribers see exactly those duties move; all of them are saved
+together, or none.
 """
 
 from dataclasses import dataclass, replace
@@ -12,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 import solver
 from domain.errors import DomainError
+from domain.roster import Roster, assignment_id
+from domain.values import Assignment
 from roster.planning.common import slot_id
 from roster.planning.planner import Plan, Planner
 from roster.rosters import Rosters
@@ -61,22 +64,25 @@ def replan(
     if not plan.solution.has_assignment or plan.violations:
         return Replan(plan, [])
     moves = diff(current, plan, problem)
-    if apply:
-        for move in moves:
-            if move.before and move.after:
-                rosters.reassign(roster.id.hex, move.duty, move.after, actor=actor, reason=reason)
-            elif move.before:
-                rosters.remove(roster.id.hex, move.duty, actor=actor, reason=reason)
-            else:
-                rosters.add(
-                    kind,
-                    unit,
-                    month,
-                    (move.day, move.place, move.shift, move.seat, move.after),
-                    actor,
-                    reason,
-                )
+    if apply and moves:
+        # All the moves in one save, on the roster the plan was made from: a change made to it
+        # during the solve refuses the whole re-plan (StaleWriteError) instead of mixing.
+        rosters.change(
+            roster.id.hex, lambda r: apply_moves(r, moves, actor, reason), roster.version
+        )
     return Replan(plan, moves)
+
+
+def apply_moves(roster: Roster, moves: list[Move], actor: str, reason: str) -> None:
+    for move in moves:
+        if move.before and move.after:
+            roster.reassign(move.duty, move.after, actor=actor, reason=reason)
+        elif move.before:
+            roster.remove(move.duty, actor=actor, reason=reason)
+        else:
+            duty_id = assignment_id(roster.id, move.day, move.place, move.shift, move.seat)
+            duty = Assignment(duty_id, move.day, move.place, move.shift, move.seat, move.after)
+            roster.add(duty, actor=actor, reason=reason)
 
 
 def diff(current: list, plan: Plan, problem: solver.Problem) -> list[Move]:

@@ -85,7 +85,7 @@ def test_a_token_is_never_broader_than_its_account(city):
 
 def test_revoked_before_the_read_model_catches_up(city):
     issued = city.api_tokens.issue("boss", "hotline", ACTOR)
-    city.store.change(UUID(hex=issued.id), lambda t: t.revoke(ACTOR, "另一进程撤销"))
+    city.uow.change(UUID(hex=issued.id), lambda t: t.revoke(ACTOR, "另一进程撤销"))
     assert city.api_tokens.resolve(issued.token) is None
     assert city.api_tokens.resolve("rst_short") is None
 

@@ -10,6 +10,7 @@ from roster.bootstrap import build
 from roster.errors import StaleWriteError
 from roster.eventstore import ConflictError
 from roster.rosters import duty_version
+from roster.unit_of_work import UnitOfWork
 from tests.integration.helpers import ACTOR, december, seed_county
 
 
@@ -43,7 +44,7 @@ def test_the_application_retries_a_conflicting_command_on_fresh_state(services):
             store.save(rival)
         person.grant("adviser", actor=ACTOR)
 
-    store.change(person_id("L1"), command)
+    services.uow.change(person_id("L1"), command)
     assert calls == [1, 2]
     person = store.repository.get(person_id("L1"))
     assert person.qualifications == ["reception", "adviser"]
@@ -60,7 +61,7 @@ def test_endless_conflicts_become_a_clear_error(services):
         person.grant("mine", actor=ACTOR)
 
     with pytest.raises(ConflictError) as caught:
-        store.change(person_id("L1"), always_conflicting, retries=2)
+        UnitOfWork(store, services.follower, retries=2).change(person_id("L1"), always_conflicting)
     assert "同时修改" in caught.value.message
 
 
@@ -93,7 +94,7 @@ def test_a_conflict_retries_only_while_the_edited_duty_is_unchanged(services, ri
 
     expected = first.version
     if rival_takes == "other duty":
-        store.change(rid, mine, expected_version=expected, version_of=duty_version(first.id))
+        services.uow.change(rid, mine, expected_version=expected, version_of=duty_version(first.id))
         assert len(calls) == 2
         roster = store.repository.get(rid)
         assert (roster.assignments[first.id].person, roster.assignments[second.id].person) == (
@@ -102,6 +103,8 @@ def test_a_conflict_retries_only_while_the_edited_duty_is_unchanged(services, ri
         )
     else:
         with pytest.raises(StaleWriteError):
-            store.change(rid, mine, expected_version=expected, version_of=duty_version(first.id))
+            services.uow.change(
+                rid, mine, expected_version=expected, version_of=duty_version(first.id)
+            )
         assert len(calls) == 1
         assert store.repository.get(rid).assignments[first.id].person == "L3"

@@ -52,7 +52,7 @@ def test_revoked_link_stops_even_before_the_read_model_catches_up(services):
     seed_county(services)
     link = services.feed_tokens.issue("person", "L2", actor=ACTOR)
     # Another worker revokes: the event is recorded, this worker's read model is behind.
-    services.store.change(feed_token_id("person", "L2"), lambda t: t.revoke(actor=ACTOR))
+    services.uow.change(feed_token_id("person", "L2"), lambda t: t.revoke(actor=ACTOR))
     assert services.feed_tokens.resolve(link.token) is None
 
 

@@ -2,7 +2,7 @@
 
 import itertools
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +13,7 @@ from domain.workdays import UndeclaredYearError
 from roster.bootstrap import build
 from roster.demo.city import generate_city
 from roster.demo.seed import seed
+from roster.errors import StaleWriteError
 from roster.planning.lunar import is_market_day
 from roster.planning.replan import drop_out
 
@@ -153,6 +154,66 @@ def test_replan_moves_only_the_dropped_lawyers_duties_plus_at_most_three(city):
     assert all(a.person != dropped for a in after.assignments.values() if a.day >= middle)
     before_first_half = {a.id: a.person for a in roster.assignments.values() if a.day < middle}
     assert {i: after.assignments[i].person for i in before_first_half} == before_first_half
+
+
+def _replan_around_someone(services, monkeypatch, between=None):
+    """Re-plan December's duty lawyers around the busiest lawyer of the second half, with
+    `between` run after the solve and before the moves are saved."""
+    from roster.planning import replan as replan_module
+
+    roster = services.rosters.get("duty-lawyers", COUNTY, MONTH)
+    later = [a.person for a in roster.assignments.values() if a.day >= date(2026, 12, 20)]
+    dropped = max(sorted(set(later)), key=later.count)
+    services.registry.declare_unavailable(
+        dropped, datetime(2026, 12, 20, tzinfo=SHANGHAI), datetime(2027, 1, 1, tzinfo=SHANGHAI),
+        "借调", actor="m-test",
+    )  # fmt: skip
+    if between:
+        solve = services.planner.solve_and_record
+
+        def solve_then(*args, **kwargs):
+            plan = solve(*args, **kwargs)
+            between(roster)
+            return plan
+
+        monkeypatch.setattr(services.planner, "solve_and_record", solve_then)
+    return lambda: replan_module.replan(
+        services.planner, services.rosters, "duty-lawyers", COUNTY, MONTH, date(2026, 12, 20),
+        PARAMS, "m-test", "借调",
+    )  # fmt: skip
+
+
+def test_a_replan_that_fails_half_way_records_none_of_its_moves(city, monkeypatch):
+    from roster.planning import replan as replan_module
+
+    services, _ = city
+    run = _replan_around_someone(services, monkeypatch)
+    apply_moves = replan_module.apply_moves
+
+    def fail_after_the_first(roster, moves, actor, reason):
+        apply_moves(roster, moves[:1], actor, reason)
+        raise RuntimeError("the machine stops half-way")
+
+    monkeypatch.setattr(replan_module, "apply_moves", fail_after_the_first)
+    before = services.store.recorder.max_notification_id()
+    with pytest.raises(RuntimeError):
+        run()
+    assert services.store.recorder.max_notification_id() == before
+
+
+def test_a_replan_against_a_roster_changed_during_its_solve_is_refused(city, monkeypatch):
+    services, _ = city
+
+    def rival_changes(roster):
+        duty = min(roster.assignments.values(), key=lambda a: a.day)
+        other = next(p for p in ("L00001", "L00002") if p != duty.person)
+        services.rosters.reassign(roster.id.hex, duty.id, other, "rival", "抢先")
+
+    run = _replan_around_someone(services, monkeypatch, rival_changes)
+    before = services.store.recorder.max_notification_id()
+    with pytest.raises(StaleWriteError):
+        run()
+    assert services.store.recorder.max_notification_id() == before + 1  # the rival's alone
 
 
 def test_an_undeclared_year_is_refused_before_solving(city):
