@@ -12,12 +12,8 @@ from domain.aggregate import Aggregate
 from domain.errors import DomainError
 from domain.ids import stable_id
 from domain.values import Assignment
+from domain.vocabulary import ROSTER_KINDS
 
-ROSTER_KINDS = {
-    "reception": "领导干部接待日",
-    "duty-lawyers": "值班律师",
-    "adviser-circuits": "村居法律顾问巡回",
-}
 ATTENDANCE = ("served", "absent")
 # ASCII digits only (\d takes any script's digits); the years rosters are planned for.
 MONTH = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")

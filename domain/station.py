@@ -7,7 +7,8 @@ from eventsourcing.domain import event
 from domain.aggregate import Aggregate
 from domain.errors import DomainError
 from domain.ids import stable_id
-from domain.values import DAY_TYPES, SHIFTS, Demand
+from domain.values import Demand
+from domain.vocabulary import DAY_TYPES, SHIFTS
 
 STATION_KINDS = {
     "centre": "公共法律服务中心",

@@ -3,9 +3,6 @@
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-SHIFTS = {"am": ("08:30", "12:00"), "pm": ("14:00", "17:30"), "day": ("08:30", "17:30")}
-DAY_TYPES = ("workday", "weekend", "holiday")
-
 
 @dataclass(frozen=True)
 class Demand:

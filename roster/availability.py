@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from calendars import BusyInterval, IcsImportError, parse_busy
 from domain.errors import DomainError
+from domain.vocabulary import TIME_ZONE_NAME
 from roster.database import Database
 from roster.registry import Registry
 
 SOURCE = "ics"
-TIMEZONE = "Asia/Shanghai"
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class AvailabilityImport:
 
 def _read(data: bytes, start: dt.date, end: dt.date) -> list[BusyInterval]:
     try:
-        return parse_busy(data, start, end, TIMEZONE)
+        return parse_busy(data, start, end, TIME_ZONE_NAME)
     except IcsImportError as exc:
         raise CalendarFileError(exc.code, exc.message, exc.message_en) from None
     except ValueError as exc:

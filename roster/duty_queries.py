@@ -8,13 +8,10 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from domain.roster import ROSTER_KINDS
 from domain.station import STATION_KINDS
-from domain.values import SHIFTS
+from domain.vocabulary import SHIFTS, kind_name, shift_name
 from roster.database import Database
 from roster.planning.lunar import is_market_day
-
-SHIFT_NAMES = {"am": "上午", "pm": "下午", "day": "全天"}
 
 LINES = (
     "SELECT d.assignment_id, d.person_code, COALESCE(p.name, d.person_code), d.kind, "
@@ -52,7 +49,7 @@ class DutyLine:
 
     @property
     def kind_name(self) -> str:
-        return ROSTER_KINDS.get(self.kind, self.kind)
+        return kind_name(self.kind)
 
     @property
     def place_kind_name(self) -> str:
@@ -60,7 +57,7 @@ class DutyLine:
 
     @property
     def shift_name(self) -> str:
-        return SHIFT_NAMES.get(self.shift, self.shift)
+        return shift_name(self.shift)
 
     @property
     def hours(self) -> str:

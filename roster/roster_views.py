@@ -12,13 +12,9 @@ from roster.access import Scope
 from roster.database import Database
 from roster.planning.planner import Planner
 from roster.planning.reception import PLACE_KINDS
+from roster.vocabulary import ROSTER_KINDS
 from roster.workdays import Day, WorkingDays
 
-KIND_NAMES = {  # (zh, en), in the order the pages list them
-    "reception": ("领导干部接待日", "Leadership reception days"),
-    "duty-lawyers": ("值班律师", "Duty lawyers"),
-    "adviser-circuits": ("村居法律顾问巡回", "Village adviser circuits"),
-}
 SHIFT_ORDER = {"am": 0, "pm": 1, "day": 2}
 
 
@@ -85,7 +81,7 @@ class RosterViews:
     def rosters(self, scope: Scope, month: str, kind: str = "") -> list[RosterRow]:
         """Every roster there is to plan in the scope for the month, drafted or not."""
         month_bounds(month)  # raises MonthError
-        kinds = [kind] if kind else list(KIND_NAMES)
+        kinds = [kind] if kind else list(ROSTER_KINDS)
         with self.db.reading() as cur:
             stored = {
                 (k, u): row

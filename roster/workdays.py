@@ -7,19 +7,18 @@ to that county and the units below it only. Only the city confirms a year.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
 from domain.errors import DomainError
 from domain.roster import month_bounds
+from domain.vocabulary import TIME_ZONE
 from domain.workdays import WorkdayCalendar, day_type, workday_calendar_id
 from roster.database import Database
 from roster.errors import StaleWriteError
 from roster.eventstore import EventStore
 from roster.unit_of_work import UnitOfWork, Work
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 DECLARATIONS = (
     "SELECT day, kind, name FROM workday_declarations WHERE unit_code = ? AND day BETWEEN ? AND ?"
 )
@@ -36,7 +35,7 @@ def statutory(day: date) -> tuple[bool, str] | None:
 
 
 def shanghai_today() -> date:
-    return datetime.now(SHANGHAI).date()
+    return datetime.now(TIME_ZONE).date()
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import jinja2
 from aiohttp import web
@@ -19,12 +18,13 @@ from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from roster.vocabulary import TIME_ZONE
+
 LOCALE_DIR = Path(__file__).parent / "locale"
 LANGUAGES = {"zh": "zh_Hans_CN", "en": "en"}  # the switch's value → Babel's locale
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 DEFAULT = "zh"
 COOKIE = "lang"
-TIME_ZONE = ZoneInfo("Asia/Shanghai")
 
 LANG = web.RequestKey("lang", str)
 # The request's catalogue: set by the middleware, read by templates and views of that request.

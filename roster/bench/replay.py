@@ -8,16 +8,15 @@ import random
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from domain.person import person_id
 from domain.roster import Roster, assignment_id, month_bounds, roster_id
 from domain.values import Assignment, Interval
+from domain.vocabulary import TIME_ZONE
 from roster.demo.city import generate_city
 from roster.demo.seed import seed
 from roster.services import Services
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 ACTOR = "bench"
 SAVE_EVERY = 400  # aggregates per transaction
 
@@ -69,7 +68,7 @@ def append_events(services: Services, target: int, progress: Callable[[int], Non
             pick = rng.random()
             if pick < 0.45:
                 person = people[rng.choice(lawyers)]
-                start = datetime(2025, 1, 1, 8, 30, tzinfo=SHANGHAI) + timedelta(
+                start = datetime(2025, 1, 1, 8, 30, tzinfo=TIME_ZONE) + timedelta(
                     days=rng.randrange(700)
                 )
                 interval = Interval(

@@ -4,14 +4,12 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from tqdm import tqdm
 
+from domain.vocabulary import TIME_ZONE
 from roster.bootstrap import build
 from roster.services import Services
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def services_from(args: argparse.Namespace, create: bool = False, **overrides: Any) -> Services:
@@ -26,7 +24,7 @@ def beijing(moment: str) -> str:
     """A stored moment (ISO, any offset; naive is UTC) as people read it: Beijing time."""
     when = datetime.fromisoformat(moment)
     when = when if when.tzinfo else when.replace(tzinfo=UTC)
-    return f"{when.astimezone(SHANGHAI):%Y-%m-%d %H:%M}"
+    return f"{when.astimezone(TIME_ZONE):%Y-%m-%d %H:%M}"
 
 
 def progress_bar(total: int | None, description: str, unit: str = "件") -> tqdm:

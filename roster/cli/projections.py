@@ -4,7 +4,7 @@ import argparse
 import time
 
 from roster.cli.common import progress_bar, services_from
-from roster.planning.facts import SHANGHAI
+from roster.vocabulary import TIME_ZONE
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -52,7 +52,7 @@ def run_status(args: argparse.Namespace) -> int:
                 print(
                     f"  已停在第 {failure.notification_id} 条事件（{failure.topic}，"
                     f"聚合 {failure.originator_id} 第 {failure.originator_version} 版），"
-                    f"{failure.failed_at.astimezone(SHANGHAI):%Y-%m-%d %H:%M}（北京时间）：{failure.error}"
+                    f"{failure.failed_at.astimezone(TIME_ZONE):%Y-%m-%d %H:%M}（北京时间）：{failure.error}"
                 )
         if stalled:
             print(

@@ -2,10 +2,10 @@
 
 import argparse
 
-from domain.roster import ROSTER_KINDS
 from roster.cli.arguments import month
 from roster.cli.common import services_from
 from roster.planning.planner import SOLVE_ORDER
+from roster.vocabulary import kind_name
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
             if roster is None or roster.state != "draft":
                 continue
             version = services.rosters.publish(kind, unit, args.month, args.actor, args.reason)
-            print(f"已发布 {ROSTER_KINDS[kind]} {unit} {args.month}（第 {version} 版）")
+            print(f"已发布 {kind_name(kind)} {unit} {args.month}（第 {version} 版）")
             published += 1
     finally:
         services.close()

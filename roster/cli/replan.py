@@ -2,11 +2,12 @@
 
 import argparse
 
-from domain.roster import ROSTER_KINDS, month_bounds
+from domain.roster import month_bounds
 from roster.cli.arguments import day, month
 from roster.cli.common import services_from
 from roster.planning.planner import params_for
 from roster.planning.replan import drop_out
+from roster.vocabulary import ROSTER_KINDS
 
 
 def register(commands: argparse._SubParsersAction) -> None:

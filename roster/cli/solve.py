@@ -5,10 +5,10 @@ import sys
 from pathlib import Path
 
 import solver
-from domain.roster import ROSTER_KINDS
 from roster.cli.arguments import month
 from roster.cli.common import services_from
 from roster.planning.planner import SOLVE_ORDER, Plan, params_for
+from roster.vocabulary import kind_name
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -69,7 +69,7 @@ def _progress(kind: str):
     def show(p: solver.Progress) -> None:
         if sys.stderr.isatty():
             print(
-                f"\r  {ROSTER_KINDS[kind]}: {p.seconds:5.1f}s 目标值 {p.objective:,.0f} "
+                f"\r  {kind_name(kind)}: {p.seconds:5.1f}s 目标值 {p.objective:,.0f} "
                 f"下界 {p.bound:,.0f} 已排 {p.filled_seats} 人次",
                 end="", file=sys.stderr, flush=True,
             )  # fmt: skip
@@ -84,7 +84,7 @@ def _clear_progress() -> None:
 
 def _report(plan: Plan) -> None:
     m = plan.metrics
-    head = f"{ROSTER_KINDS[plan.kind]} {plan.unit_code} {plan.month}：{plan.solution.status}，用时 {plan.solution.seconds:.1f} 秒"
+    head = f"{kind_name(plan.kind)} {plan.unit_code} {plan.month}：{plan.solution.status}，用时 {plan.solution.seconds:.1f} 秒"
     if m is None:
         print(head + "，没有可行的排班。")
     else:

@@ -17,20 +17,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from calendars import FeedDuty, FeedInfo, inputs_etag, render_feed
-from domain.roster import ROSTER_KINDS
-from domain.values import SHIFTS
+from domain.vocabulary import ROSTER_KINDS, SHIFTS, TIME_ZONE, kind_name, shift_name
 from roster.database import Database
 from roster.feeds.tokens import FeedScope, site_url
 from roster.settings import Settings
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 CANCELLED_KEPT = dt.timedelta(days=30)  # long enough for every subscriber to refresh
 ALARM_EVENING_BEFORE = dt.time(20, 0)
 EMPTY_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # fixed, so an empty feed has one ETag
-SHIFT_NAMES = {"am": "上午", "pm": "下午", "day": "全天"}
 CACHED_FEEDS = 512
 
 ROWS = (
@@ -119,7 +115,7 @@ class FeedBuilder:
     def _cached(
         self, scope: tuple, origin: str, build: Callable[..., Feed | None], *args: str
     ) -> Feed | None:
-        today = self.clock().astimezone(SHANGHAI).date()
+        today = self.clock().astimezone(TIME_ZONE).date()
         base = site_url(self.settings, origin)
         with self.db.reading() as cur:
             position = cur.execute("SELECT MIN(position) FROM read_model_tracking").fetchone()[0]
@@ -159,9 +155,7 @@ class FeedBuilder:
         if unit is None or kind not in ROSTER_KINDS:
             return None
         rows = self._rows("d.kind = ? AND d.unit_code = ?", kind, unit_code)
-        return self._feed(
-            f"{unit}{ROSTER_KINDS[kind]}", one_per_duty(rows), cutoff, _duty_page(base)
-        )
+        return self._feed(f"{unit}{kind_name(kind)}", one_per_duty(rows), cutoff, _duty_page(base))
 
     def _public_reception(self, unit_code: str, base: str, cutoff: dt.datetime) -> Feed | None:
         office = self._one(
@@ -199,13 +193,13 @@ class FeedBuilder:
         first, last = SHIFTS[r.shift]
         begins, ends, alarm_minutes = _shift_times(r.shift)
         day = dt.date.fromisoformat(r.day)
-        start = dt.datetime.combine(day, begins, SHANGHAI)
-        end = dt.datetime.combine(day, ends, SHANGHAI)
+        start = dt.datetime.combine(day, begins, TIME_ZONE)
+        end = dt.datetime.combine(day, ends, TIME_ZONE)
         place = r.station_name or r.village or r.place
-        summary = f"{ROSTER_KINDS.get(r.kind, r.kind)} · {place}"
+        summary = f"{kind_name(r.kind)} · {place}"
         if with_names and r.person_name:
             summary += f" · {r.person_name}"
-        lines = [f"班次：{SHIFT_NAMES.get(r.shift, r.shift)} {first}–{last}", f"地点：{place}"]
+        lines = [f"班次：{shift_name(r.shift)} {first}–{last}", f"地点：{place}"]
         if r.phone:
             lines.append(f"值班点电话：{r.phone}")
         lines.append(f"详情：{url}")
@@ -275,7 +269,7 @@ def _shift_times(shift: str) -> tuple[dt.time, dt.time, int]:
 
 def _cutoff(today: dt.date) -> dt.datetime:
     """Cancellations changed before this instant have been seen by every subscriber."""
-    return dt.datetime.combine(today, dt.time(), SHANGHAI) - CANCELLED_KEPT
+    return dt.datetime.combine(today, dt.time(), TIME_ZONE) - CANCELLED_KEPT
 
 
 def _utc(text: str) -> dt.datetime:

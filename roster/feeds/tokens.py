@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from domain.errors import DomainError
 from domain.feedtoken import FeedToken, check_scope, feed_token_id
-from domain.roster import ROSTER_KINDS
+from domain.vocabulary import ROSTER_KINDS
 from roster.database import Database
 from roster.eventstore import EventStore
 from roster.settings import Settings

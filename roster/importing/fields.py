@@ -4,7 +4,8 @@ import re
 
 from domain.person import ROLES
 from domain.station import STATION_KINDS
-from domain.values import DAY_TYPES, SHIFTS
+from domain.vocabulary import DAY_TYPE_NAMES as DAY_TYPE_WORDS
+from domain.vocabulary import SHIFT_NAMES as SHIFT_WORDS
 
 CODE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -12,10 +13,11 @@ PHONE = re.compile(r"^[0-9+\- ]{5,20}$")
 DIGITS = "一二三四五六七八九十"
 ROLE_NAMES = {v: k for k, v in ROLES.items()} | {k: k for k in ROLES}
 KIND_NAMES = {v: k for k, v in STATION_KINDS.items()} | {k: k for k in STATION_KINDS}
-DAY_TYPE_NAMES = {"工作日": "workday", "周末": "weekend", "节假日": "holiday"} | {
-    d: d for d in DAY_TYPES
+# A file names day types and shifts in Chinese or by code.
+DAY_TYPE_NAMES = {zh: code for code, (zh, _) in DAY_TYPE_WORDS.items()} | {
+    d: d for d in DAY_TYPE_WORDS
 }
-SHIFT_NAMES = {"上午": "am", "下午": "pm", "全天": "day"} | {s: s for s in SHIFTS}
+SHIFT_NAMES = {zh: code for code, (zh, _) in SHIFT_WORDS.items()} | {s: s for s in SHIFT_WORDS}
 TRUE = {"是", "有", "1", "true", "yes", "y", "√"}
 FALSE = {"否", "无", "0", "false", "no", "n", ""}
 

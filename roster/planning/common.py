@@ -4,10 +4,8 @@ from collections.abc import Iterable
 from datetime import date
 
 import solver
-from domain.values import SHIFTS
+from domain.vocabulary import SHIFT_NAMES, SHIFTS
 from roster.planning.facts import Facts
-
-SHIFT_NAMES = {"am": ("上午", "morning"), "pm": ("下午", "afternoon"), "day": ("全天", "all day")}
 
 
 def slot_id(day: date, place: str, shift: str) -> str:

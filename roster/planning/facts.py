@@ -4,14 +4,12 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from domain.roster import month_bounds
-from domain.values import SHIFTS
+from domain.vocabulary import SHIFTS, TIME_ZONE
 from roster.database import Database
 from roster.workdays import Day, WorkingDays
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 BALANCE_MONTHS = 3  # how many earlier months of duties carry over into fairness
 
 
@@ -113,8 +111,8 @@ def read_facts(db: Database, workdays: WorkingDays, kind: str, unit_code: str, m
         for firm, county in cur.execute("SELECT firm_code, county_code FROM firm_pairings"):
             facts.pairings.setdefault(county, set()).add(firm)
         window = (
-            datetime.combine(first, time(0), SHANGHAI).isoformat(),
-            datetime.combine(last + timedelta(days=1), time(0), SHANGHAI).isoformat(),
+            datetime.combine(first, time(0), TIME_ZONE).isoformat(),
+            datetime.combine(last + timedelta(days=1), time(0), TIME_ZONE).isoformat(),
         )
         for person, starts, ends in cur.execute(
             "SELECT person_code, starts_at, ends_at FROM unavailability "
@@ -144,8 +142,8 @@ def _mark_unavailable(
     marks: dict[date, set[str] | None], starts: str, ends: str, first: date, last: date
 ) -> None:
     """Mark each shift the interval overlaps; a day whose every shift is hit is unavailable whole."""
-    start = datetime.fromisoformat(starts).astimezone(SHANGHAI)
-    end = datetime.fromisoformat(ends).astimezone(SHANGHAI)
+    start = datetime.fromisoformat(starts).astimezone(TIME_ZONE)
+    end = datetime.fromisoformat(ends).astimezone(TIME_ZONE)
     day = max(start.date(), first)
     while day <= min(end.date(), last):
         hit = {
@@ -160,7 +158,7 @@ def _mark_unavailable(
 
 def _at(day: date, hhmm: str) -> datetime:
     hour, minute = map(int, hhmm.split(":"))
-    return datetime.combine(day, time(hour, minute), SHANGHAI)
+    return datetime.combine(day, time(hour, minute), TIME_ZONE)
 
 
 def _history(cur, kind: str, unit_code: str, first: date) -> dict[str, tuple[int, int]]:

@@ -9,12 +9,12 @@ together, or none.
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 import solver
 from domain.errors import DomainError
 from domain.roster import Roster, assignment_id
 from domain.values import Assignment
+from domain.vocabulary import TIME_ZONE
 from roster.planning.common import slot_id
 from roster.planning.planner import Plan, Planner
 from roster.rosters import Rosters
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from roster.services import Services
 
 STAY_CLOSE_WEIGHT = 20_000  # above fairness, below an unfilled seat
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -113,8 +112,8 @@ def drop_out(
 ) -> Replan:  # fmt: skip
     """Someone is away from `start` to `until` (inclusive): record it, then re-plan around it."""
     services.registry.declare_unavailable(
-        person, datetime.combine(start, time(0), SHANGHAI),
-        datetime.combine(until + timedelta(days=1), time(0), SHANGHAI), reason, actor=actor,
+        person, datetime.combine(start, time(0), TIME_ZONE),
+        datetime.combine(until + timedelta(days=1), time(0), TIME_ZONE), reason, actor=actor,
     )  # fmt: skip
     return replan(
         services.planner, services.rosters, kind, unit, month, start, params, actor, reason

@@ -4,7 +4,7 @@ is and which roster kinds it takes, instead of doing nothing."""
 from dataclasses import dataclass
 
 from domain.errors import DomainError
-from domain.roster import ROSTER_KINDS
+from domain.vocabulary import kind_name
 from roster.database import Database
 
 UNIT_KINDS = {"city": ("市", "city"), "county": ("县区", "county"),
@@ -40,14 +40,14 @@ def unit_info(db: Database, code: str) -> UnitInfo | None:
 def _takes(takes: list[str]) -> tuple[str, str]:
     if not takes:
         return "该单位没有可排的排班", "it has nothing to plan"
-    zh = "、".join(f"{ROSTER_KINDS[k]}（--kind {k}）" for k in takes)
+    zh = "、".join(f"{kind_name(k)}（--kind {k}）" for k in takes)
     return f"该单位可排：{zh}", f"it takes: {', '.join(takes)}"
 
 
 class NothingToPlanError(DomainError):
     def __init__(self, unit: UnitInfo, asked: tuple[str, ...], takes: list[str]) -> None:
         zh, en = _takes(takes)
-        names = "、".join(ROSTER_KINDS[k] for k in asked)
+        names = "、".join(kind_name(k) for k in asked)
         super().__init__(
             f"{unit.said('zh')}，没有{names}可排；{zh}。",
             f"{unit.said('en')} with no {', '.join(asked)} to plan; {en}.",

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 
 from aiohttp import web
 
-from roster.roster_views import KIND_NAMES
+from roster.vocabulary import ROSTER_KINDS
 from web import params
 from web.api.errors import bad_request
 from web.i18n import TIME_ZONE
@@ -53,4 +53,4 @@ def month(request: web.Request, default: str) -> str:
 
 def kind(request: web.Request) -> str:
     text = request.query.get("kind", "")
-    return params.choice(text, "kind", KIND_NAMES) if text else ""
+    return params.choice(text, "kind", ROSTER_KINDS) if text else ""

@@ -2,13 +2,13 @@
 
 from datetime import date
 
+from roster import vocabulary
 from web.i18n import N_, current_language
 from web.i18n import gettext as _
 from web.views.calendar import HOLIDAY_NAMES
 
 WEEKDAYS_ZH = "一二三四五六日"
 WEEKDAYS_EN = "MTWTFSS"
-SHIFTS = {"am": N_("上午"), "pm": N_("下午"), "day": N_("全天")}
 STATUSES = {
     "OPTIMAL": N_("最优"),
     "FEASIBLE": N_("可行"),
@@ -38,7 +38,7 @@ def day_class(day) -> str:
 
 
 def shift_name(shift: str) -> str:
-    return _(SHIFTS[shift]) if shift in SHIFTS else shift
+    return vocabulary.shift_name(shift, current_language())
 
 
 def status_name(status: str) -> str:

@@ -9,7 +9,8 @@ from datetime import datetime
 from aiohttp import web
 
 from roster.errors import DomainError
-from roster.roster_views import KIND_NAMES, RosterRow
+from roster.roster_views import RosterRow
+from roster.vocabulary import ROSTER_KINDS
 from web import params
 from web.auth.rules import requires, scope_of
 from web.i18n import LANG, TIME_ZONE
@@ -35,7 +36,7 @@ def roster_url(row: RosterRow) -> str:
 
 
 def kind_name(kind: str, lang: str) -> str:
-    zh, en = KIND_NAMES[kind]
+    zh, en = ROSTER_KINDS[kind]
     return en if lang == "en" else zh
 
 
@@ -63,7 +64,7 @@ async def roster_list(request: web.Request) -> web.Response:
     month = request.query.get("month", "") or next_month()
     kind = request.query.get("kind", "")
     errors = {}  # a filter form: a bad value is shown beside its field, the list stays
-    if kind and kind not in KIND_NAMES:
+    if kind and kind not in ROSTER_KINDS:
         errors["kind"], kind = _("没有这种排班类型"), ""
     try:
         params.month(month)
@@ -73,7 +74,7 @@ async def roster_list(request: web.Request) -> web.Response:
     rows = await asyncio.to_thread(request.app[SERVICES].roster_views.rosters, scope, month, kind)
     return render(
         request, "rosters/list.html", **HELPERS, status=400 if errors else 200, rows=rows, month=month,
-        kind=kind, kinds=KIND_NAMES, errors=errors, kind_name=kind_name, roster_url=roster_url,
+        kind=kind, kinds=ROSTER_KINDS, errors=errors, kind_name=kind_name, roster_url=roster_url,
     )  # fmt: skip
 
 

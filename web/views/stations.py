@@ -6,6 +6,7 @@ from aiohttp import web
 
 from roster.errors import DomainError, StaleWriteError
 from roster.importing.fields import FieldError, demand, phone, text
+from roster.vocabulary import DAY_TYPE_NAMES, shift_name
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import require_unit, requires, scope_of
 from web.i18n import LANG
@@ -15,13 +16,11 @@ from web.views.registry_pages import LIST_ROLES, form_of, list_view, read_reason
 from web.views.stale import sent_version
 
 stations_list = list_view("stations")
-DAY_TYPES = {"workday": "工作日", "weekend": "周末", "holiday": "节假日"}
-SHIFTS = {"am": "上午", "pm": "下午", "day": "全天"}
 
 
 def demand_text(wanted: list[tuple[str, str, int]]) -> str:
-    """The demand as the import files write it, so the form and the files read alike."""
-    return "; ".join(f"{DAY_TYPES.get(d, d)}:{SHIFTS.get(s, s)}:{n}" for d, s, n in wanted)
+    """The demand as the import files write it (in Chinese), so the form and files read alike."""
+    return "; ".join(f"{DAY_TYPE_NAMES.get(d, (d,))[0]}:{shift_name(s)}:{n}" for d, s, n in wanted)
 
 
 async def load(request: web.Request, write: bool = False) -> dict:
