@@ -23,7 +23,6 @@ def test_earlier_months_rest_duties_follow_the_declared_calendar(services):
     placements = [(day, "S1", "day", 0, person) for day, person in served]
     services.rosters.draft("duty-lawyers", COUNTY, "2025-10", placements, {}, ACTOR)
     services.rosters.publish("duty-lawyers", COUNTY, "2025-10", ACTOR)
-    services.follower.catch_up()
     facts = read_facts(services.db, services.workdays, "duty-lawyers", COUNTY, "2025-11")
     assert facts.history == {"L1": (2, 2), "L2": (2, 1), "L3": (1, 0)}
 
@@ -38,6 +37,5 @@ def test_an_earlier_month_of_an_undeclared_year_counts_by_the_weekend(services):
     ]
     services.rosters.draft("duty-lawyers", COUNTY, "2003-12", placements, {}, ACTOR)
     services.rosters.publish("duty-lawyers", COUNTY, "2003-12", ACTOR)
-    services.follower.catch_up()
     facts = read_facts(services.db, services.workdays, "duty-lawyers", COUNTY, "2004-01")
     assert facts.history == {"L1": (2, 1)}
