@@ -1,6 +1,6 @@
 """Value types carried inside events; each has a registered transcoding in roster.transcodings."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 
 
@@ -35,6 +35,3 @@ class Assignment:
     seat: int
     person: str
     version: int = 1
-
-    def moved_to(self, person: str) -> "Assignment":
-        return replace(self, person=person, version=self.version + 1)

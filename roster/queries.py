@@ -76,10 +76,6 @@ class Queries:
     def adviser_circuits(self, township: str, month: str) -> list["CircuitDay"]:
         return adviser_circuits(self.db, township, month)
 
-    def event_count(self) -> int:
-        with self.db.reading() as cur:
-            return cur.execute("SELECT COUNT(*) FROM change_log").fetchone()[0]
-
 
 def _grouped(rows: list) -> dict[tuple[str, str], int]:
     return {(a, b): n for a, b, n in rows}

@@ -55,13 +55,6 @@ class ProblemIndex:
         ]
 
     @cached_property
-    def slots_by_day(self) -> dict[date, list[Slot]]:
-        out: dict[date, list[Slot]] = defaultdict(list)
-        for s in self.problem.slots:
-            out[s.day].append(s)
-        return out
-
-    @cached_property
     def weekends(self) -> list[tuple[date, ...]]:
         """Maximal runs of calendar-consecutive rest days."""
         runs: list[list[date]] = []

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from domain.roster import month_bounds
 from domain.vocabulary import SHIFTS, TIME_ZONE
+from domain.workdays import UndeclaredYearError
 from roster.database import Database
 from roster.workdays import Day, WorkingDays
 
@@ -134,7 +135,10 @@ def read_facts(db: Database, workdays: WorkingDays, kind: str, unit_code: str, m
             facts.busy_elsewhere.setdefault(person, set()).add(date.fromisoformat(day))
             if other_kind == kind:  # e.g. a city lawyer already on duty in another county
                 facts.duties_elsewhere[person] += 1
-        facts.history = _history(cur, kind, unit_code, first)
+        served = _served(cur, kind, unit_code, first)
+    facts.history = carried_over(
+        served, rest_days(workdays, unit_code, history_start(first), first)
+    )
     return facts
 
 
@@ -161,17 +165,48 @@ def _at(day: date, hhmm: str) -> datetime:
     return datetime.combine(day, time(hour, minute), TIME_ZONE)
 
 
-def _history(cur, kind: str, unit_code: str, first: date) -> dict[str, tuple[int, int]]:
-    """Duties (and weekend/holiday duties) each person served in this roster's recent months."""
-    start = date(
-        first.year - (first.month <= BALANCE_MONTHS), (first.month - BALANCE_MONTHS - 1) % 12 + 1, 1
-    )
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for person, day in cur.execute(
+def history_start(first: date) -> date:
+    """The first day of the earlier months whose duties carry over into a month's fairness."""
+    months = first.year * 12 + first.month - 1 - BALANCE_MONTHS
+    return date(months // 12, months % 12 + 1, 1)
+
+
+def _served(cur, kind: str, unit_code: str, first: date) -> list[tuple[str, date]]:
+    """(person, day) of each confirmed duty of this roster in the months before `first`."""
+    rows = cur.execute(
         "SELECT person_code, day FROM published_duties WHERE kind = ? AND unit_code = ? "
         "AND status = 'CONFIRMED' AND day >= ? AND day < ?",
-        (kind, unit_code, start.isoformat(), first.isoformat()),
-    ).fetchall():
+        (kind, unit_code, history_start(first).isoformat(), first.isoformat()),
+    ).fetchall()
+    return [(person, date.fromisoformat(day)) for person, day in rows]
+
+
+def rest_days(workdays: WorkingDays, unit_code: str, start: date, end: date) -> set[date]:
+    """The weekend and holiday days from `start` up to (not including) `end`, by the calendar
+    the unit's rosters were planned on, as the solver counts rest days: a holiday on a
+    weekday is one, a make-up Saturday is not.
+
+    A year neither the statutory table nor a confirmation covers (before 2004, or a past year
+    never confirmed) falls back to Saturdays and Sundays: its duties were served already, the
+    carry-over is only a fairness nudge, and refusing to plan this month over an earlier
+    year's missing declarations would block the manager for a reason this month cannot fix."""
+    out: set[date] = set()
+    for year in range(start.year, end.year + 1):
+        first, last = max(start, date(year, 1, 1)), min(end - timedelta(days=1), date(year, 12, 31))
+        if first > last:
+            continue
+        try:
+            out.update(d.day for d in workdays.days(first, last, unit_code) if d.type != "workday")
+        except UndeclaredYearError:
+            span = (first + timedelta(days=n) for n in range((last - first).days + 1))
+            out.update(d for d in span if d.weekday() >= 5)
+    return out
+
+
+def carried_over(served: list[tuple[str, date]], rest: set[date]) -> dict[str, tuple[int, int]]:
+    """Each person's (duties, weekend/holiday duties) among the duties served."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for person, day in served:
         totals[person][0] += 1
-        totals[person][1] += date.fromisoformat(day).weekday() >= 5
+        totals[person][1] += day in rest
     return {p: (d, r) for p, (d, r) in totals.items()}

@@ -32,6 +32,3 @@ class Projection:
             return handler
 
         return register
-
-    def topics(self) -> set[str]:
-        return {f"{cls.__module__}:{cls.__qualname__}" for cls in self.handlers}

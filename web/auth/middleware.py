@@ -47,10 +47,6 @@ def sign_out(session: Session) -> None:
     session.pop(CREDENTIALS, None)
 
 
-def current_principal(request: web.Request) -> Principal | None:
-    return request.get(PRINCIPAL)
-
-
 @jinja2.pass_context
 def principal_in_template(context: jinja2.runtime.Context) -> Principal | None:
     request = context.get("request")
