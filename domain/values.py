@@ -1,4 +1,4 @@
-"""Value types carried inside events; each has a registered transcoding in roster.transcodings."""
+"""Value types carried inside events; each has a registered transcoding in roster.store.transcodings."""
 
 from dataclasses import dataclass
 from datetime import date, datetime

@@ -3,36 +3,36 @@
 from dataclasses import replace
 from typing import Any
 
-from roster.access import Access
-from roster.accounts import Accounts
-from roster.api_queries import ApiQueries
-from roster.api_tokens import ApiTokens
-from roster.availability import AvailabilityImport
-from roster.database import Database
-from roster.duty_queries import DutyQueries
-from roster.eventstore import EventStore
+from roster.access.accounts import Accounts
+from roster.access.accounts_projection import accounts
+from roster.access.api_tokens import ApiTokens
+from roster.access.api_tokens_projection import api_tokens
+from roster.access.scope import Access
+from roster.access.throttle import LoginThrottle
+from roster.audit.changes import changes
 from roster.feeds.duties import FeedBuilder
+from roster.feeds.projection import feed_tokens
 from roster.feeds.tokens import FeedTokens
 from roster.planning.jobs import DraftingJobs
 from roster.planning.planner import Planner
 from roster.planning.verdict import Reassignments
-from roster.queries import Queries
-from roster.readmodels.accounts import accounts
-from roster.readmodels.apitokens import api_tokens
-from roster.readmodels.changes import changes
-from roster.readmodels.duties import duties
-from roster.readmodels.feedtokens import feed_tokens
-from roster.readmodels.follower import Follower
-from roster.readmodels.registry import registry as registry_projection
-from roster.registry import Registry
-from roster.registry_views import RegistryViews
-from roster.roster_views import RosterViews
-from roster.rosters import Rosters
+from roster.registry.availability import AvailabilityImport
+from roster.registry.commands import Registry
+from roster.registry.overview import Queries
+from roster.registry.projection import registry as registry_projection
+from roster.registry.queries import RegistryViews
+from roster.registry.workdays import WorkingDays
+from roster.rosters.api_queries import ApiQueries
+from roster.rosters.commands import Rosters
+from roster.rosters.projection import duties
+from roster.rosters.published import DutyQueries
+from roster.rosters.queries import RosterViews
 from roster.services import Services
 from roster.settings import Settings
-from roster.throttle import LoginThrottle
-from roster.unit_of_work import UnitOfWork
-from roster.workdays import WorkingDays
+from roster.store.database import Database
+from roster.store.eventstore import EventStore
+from roster.store.follower import Follower
+from roster.store.unit_of_work import UnitOfWork
 
 PROJECTIONS = (registry_projection, duties, changes, feed_tokens, accounts, api_tokens)
 

@@ -2,28 +2,28 @@
 
 from dataclasses import dataclass
 
-from roster.access import Access
-from roster.accounts import Accounts
-from roster.api_queries import ApiQueries
-from roster.api_tokens import ApiTokens
-from roster.availability import AvailabilityImport
-from roster.database import Database
-from roster.duty_queries import DutyQueries
-from roster.eventstore import EventStore
+from roster.access.accounts import Accounts
+from roster.access.api_tokens import ApiTokens
+from roster.access.scope import Access
 from roster.feeds.duties import FeedBuilder
 from roster.feeds.tokens import FeedTokens
 from roster.planning.jobs import DraftingJobs
 from roster.planning.planner import Planner
 from roster.planning.verdict import Reassignments
-from roster.queries import Queries
-from roster.readmodels.follower import Follower
-from roster.registry import Registry
-from roster.registry_views import RegistryViews
-from roster.roster_views import RosterViews
-from roster.rosters import Rosters
+from roster.registry.availability import AvailabilityImport
+from roster.registry.commands import Registry
+from roster.registry.overview import Queries
+from roster.registry.queries import RegistryViews
+from roster.registry.workdays import WorkingDays
+from roster.rosters.api_queries import ApiQueries
+from roster.rosters.commands import Rosters
+from roster.rosters.published import DutyQueries
+from roster.rosters.queries import RosterViews
 from roster.settings import Settings
-from roster.unit_of_work import UnitOfWork
-from roster.workdays import WorkingDays
+from roster.store.database import Database
+from roster.store.eventstore import EventStore
+from roster.store.follower import Follower
+from roster.store.unit_of_work import UnitOfWork
 
 
 @dataclass

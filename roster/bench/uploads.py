@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from roster.bench import hostile
-from roster.importing.kinds import KINDS
-from roster.importing.reading import read_files
+from roster.registry.importing.kinds import KINDS
+from roster.registry.importing.reading import read_files
 
 CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "xlsx: one row of 20 million cells": (hostile.wide_row, "wide.xlsx"),

@@ -9,8 +9,8 @@ import getpass
 import sys
 
 from domain.account import ACCOUNT_ROLES
+from roster.access.passwords import check_password
 from roster.cli.common import services_from
-from roster.passwords import check_password
 
 ACTOR = "cli"
 

@@ -4,9 +4,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from roster.availability import CalendarFileError
 from roster.cli.arguments import day
 from roster.cli.common import services_from
+from roster.registry.availability import CalendarFileError
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # calendars.guard applies the real limit; this bounds reading
 

@@ -5,8 +5,8 @@ import sys
 from pathlib import Path
 
 from roster.cli.common import services_from
-from roster.importing.kinds import KINDS, ORDER
-from roster.importing.run import import_files
+from roster.registry.importing.kinds import KINDS, ORDER
+from roster.registry.importing.run import import_files
 
 
 def register(commands: argparse._SubParsersAction) -> None:

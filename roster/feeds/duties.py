@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from calendars import FeedDuty, FeedInfo, inputs_etag, render_feed
 from domain.vocabulary import ROSTER_KINDS, SHIFTS, TIME_ZONE, kind_name, shift_name
-from roster.database import Database
 from roster.feeds.tokens import FeedScope, site_url
 from roster.settings import Settings
+from roster.store.database import Database
 
 CANCELLED_KEPT = dt.timedelta(days=30)  # long enough for every subscriber to refresh
 ALARM_EVENING_BEFORE = dt.time(20, 0)

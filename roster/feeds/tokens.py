@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from domain.errors import DomainError
 from domain.feedtoken import FeedToken, check_scope, feed_token_id
 from domain.vocabulary import ROSTER_KINDS
-from roster.database import Database
-from roster.eventstore import EventStore
 from roster.settings import Settings
-from roster.unit_of_work import UnitOfWork, Work
+from roster.store.database import Database
+from roster.store.eventstore import EventStore
+from roster.store.unit_of_work import UnitOfWork, Work
 
 
 @dataclass(frozen=True)

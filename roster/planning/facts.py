@@ -8,8 +8,8 @@ from datetime import date, datetime, time, timedelta
 from domain.roster import month_bounds
 from domain.vocabulary import SHIFTS, TIME_ZONE
 from domain.workdays import UndeclaredYearError
-from roster.database import Database
-from roster.workdays import Day, WorkingDays
+from roster.registry.workdays import Day, WorkingDays
+from roster.store.database import Database
 
 BALANCE_MONTHS = 3  # how many earlier months of duties carry over into fairness
 

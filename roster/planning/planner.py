@@ -9,12 +9,12 @@ from multiprocessing import get_context
 import solver
 from domain.errors import DomainError
 from domain.roster import check_kind
-from roster.database import Database
 from roster.planning import circuits, duty_lawyers, reception
 from roster.planning.facts import Facts, read_facts
 from roster.planning.targets import NotATownshipError, NothingToPlanError, unit_info
-from roster.rosters import Rosters
-from roster.workdays import WorkingDays
+from roster.registry.workdays import WorkingDays
+from roster.rosters.commands import Rosters
+from roster.store.database import Database
 from solver.solution import UNKNOWN
 
 BUILDERS: dict[str, Callable[[Facts], solver.Problem]] = {

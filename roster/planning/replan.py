@@ -17,7 +17,7 @@ from domain.values import Assignment
 from domain.vocabulary import TIME_ZONE
 from roster.planning.common import slot_id
 from roster.planning.planner import Plan, Planner
-from roster.rosters import Rosters
+from roster.rosters.commands import Rosters
 
 if TYPE_CHECKING:
     from roster.services import Services

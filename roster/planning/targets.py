@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from domain.errors import DomainError
 from domain.vocabulary import kind_name
-from roster.database import Database
+from roster.store.database import Database
 
 UNIT_KINDS = {"city": ("市", "city"), "county": ("县区", "county"),
               "township": ("乡镇", "township"), "village": ("村居", "village")}  # fmt: skip

@@ -12,7 +12,7 @@ from domain.errors import DomainError
 from domain.roster import Roster, roster_id
 from roster.planning.common import slot_id
 from roster.planning.planner import Planner
-from roster.rosters import Rosters, duty_version
+from roster.rosters.commands import Rosters, duty_version
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ import threading
 import pytest
 from aiohttp import FormData
 
-from roster import scoped_import
 from roster.bench import hostile
+from roster.registry.importing import scoped as scoped_import
 from tests.e2e.auth_helpers import csrf_token, seed_city_with_accounts, sign_in
 from web.app import create_app
 

@@ -5,14 +5,14 @@ from argon2 import PasswordHasher
 
 from domain.account import account_id
 from domain.errors import DomainError
-from roster.accounts import (
+from roster.access.accounts import (
     AccountExistsError,
     LoginRefusedError,
     UnknownPersonError,
     UnknownUnitError,
 )
-from roster.passwords import PasswordPolicyError
-from roster.throttle import LoginThrottledError
+from roster.access.passwords import PasswordPolicyError
+from roster.access.throttle import LoginThrottledError
 from tests.integration.helpers import ACTOR, seed_county, table
 
 PASSWORD = "correct horse battery"

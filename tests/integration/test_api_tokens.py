@@ -7,7 +7,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from domain.apitoken import ApiTokenReasonError, ApiTokenRevokedError
-from roster.api_tokens import (
+from roster.access.api_tokens import (
     AdminTokenUnitsError,
     TokenBroaderThanOwnerError,
     TokenNeedsUnitsError,

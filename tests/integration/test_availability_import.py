@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from roster.availability import CalendarFileError, UnknownPersonError
+from roster.registry.availability import CalendarFileError, UnknownPersonError
 from tests.integration.feeds_helpers import OUTLOOK
 from tests.integration.helpers import december, seed_county, table
 

@@ -8,9 +8,9 @@ from eventsourcing.persistence import IntegrityError
 from domain.person import person_id
 from roster.bootstrap import build
 from roster.errors import StaleWriteError
-from roster.eventstore import ConflictError
-from roster.rosters import duty_version
-from roster.unit_of_work import UnitOfWork
+from roster.rosters.commands import duty_version
+from roster.store.eventstore import ConflictError
+from roster.store.unit_of_work import UnitOfWork
 from tests.integration.helpers import ACTOR, december, seed_county
 
 

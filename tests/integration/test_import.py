@@ -5,7 +5,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from roster.cli.main import main
-from roster.importing.run import import_files
+from roster.registry.importing.run import import_files
 from tests.integration.helpers import ACTOR, seed_county, table
 
 FIRMS = "编码,名称,所属县区编码,结对县区\nF2,山东谷亭律师事务所,370827,\nF3,山东济宁城区律师事务所,370800,370827\n"

@@ -7,7 +7,7 @@ import pytest
 
 from roster.bench import hostile
 from roster.cli.main import main
-from roster.importing.run import import_files
+from roster.registry.importing.run import import_files
 from tests.integration.helpers import ACTOR, seed_county
 
 GOOD_FIRMS = "编码,名称,所属县区编码\nF5,山东中正律师事务所,370827\n"

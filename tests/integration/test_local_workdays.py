@@ -10,7 +10,7 @@ from eventsourcing.persistence import StoredEvent
 
 from domain.workdays import UndeclaredYearError, WorkdayCalendar, workday_calendar_id
 from roster.planning.facts import read_facts
-from roster.workdays import UnknownCountyError
+from roster.registry.workdays import UnknownCountyError
 from tests.integration.helpers import ACTOR, seed_county
 
 LOCAL, CITY_DAY, PLAIN = date(2026, 12, 7), date(2026, 12, 14), date(2026, 12, 21)  # Mondays

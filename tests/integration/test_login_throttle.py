@@ -4,9 +4,9 @@ every worker and kept over a restart; a generous guard per address; no events.""
 import pytest
 from argon2 import PasswordHasher
 
-from roster.accounts import LoginRefusedError
+from roster.access.accounts import LoginRefusedError
+from roster.access.throttle import Limit, LoginThrottledError
 from roster.bootstrap import build
-from roster.throttle import Limit, LoginThrottledError
 from tests.integration.helpers import ACTOR
 
 PASSWORD = "correct horse battery"

@@ -3,7 +3,7 @@
 import pytest
 
 from roster.bench.replay import append_events
-from roster.readmodels import duties as duties_module
+from roster.rosters import projection as duties_module
 from tests.integration.helpers import snapshot
 
 
@@ -68,7 +68,7 @@ def test_a_read_model_whose_schema_changed_is_rebuilt_from_the_log(store_url, se
     from dataclasses import replace
 
     from roster.bootstrap import PROJECTIONS
-    from roster.readmodels.follower import Follower
+    from roster.store.follower import Follower
 
     append_events(services, 1200, lambda n: None)
     services.follower.catch_up()

@@ -2,8 +2,8 @@
 edit commands recording actor and reason."""
 
 from domain.station import station_id
-from roster.access import Scope
-from roster.registry_views import PAGE_SIZE
+from roster.access.scope import Scope
+from roster.registry.queries import PAGE_SIZE
 
 
 def seed(services) -> None:

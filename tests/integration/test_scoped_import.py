@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from roster.accounts import Principal
-from roster.scoped_import import import_within_scope
+from roster.access.accounts import Principal
+from roster.registry.importing.scoped import import_within_scope
 from tests.integration.helpers import ACTOR, seed_county
 
 YUTAI = Principal("yutai", "鱼台县", "manager", ("370827",), "", 1)

@@ -15,9 +15,9 @@ from domain.unit import Unit, unit_id
 from roster.demo.city import generate_city
 from roster.demo.seed import seed
 from roster.errors import StaleWriteError
-from roster.readmodels.duties import duties
-from roster.readmodels.registry import registry
-from roster.readmodels.versions import event_classes
+from roster.registry.projection import registry
+from roster.rosters.projection import duties
+from roster.store.versions import event_classes
 from tests.integration.helpers import ACTOR, december, seed_county, table
 
 MONTH = "2026-12"

@@ -7,7 +7,7 @@ import pytest
 
 from domain.person import person_id
 from roster.bootstrap import build
-from roster.registry import DuplicateCodeError, ParentUnitError, UnknownReferenceError
+from roster.registry.commands import DuplicateCodeError, ParentUnitError, UnknownReferenceError
 from tests.integration.helpers import ACTOR, december, seed_county, table
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

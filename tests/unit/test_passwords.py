@@ -2,8 +2,8 @@
 
 import pytest
 
+from roster.access.passwords import PasswordPolicyError, check_password
 from roster.demo.accounts import DEMO_PASSWORD
-from roster.passwords import PasswordPolicyError, check_password
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import asyncio
 
 from aiohttp import web
 
-from roster.duty_queries import DutyLine
+from roster.rosters.published import DutyLine
 from web.api import params, scope, shapes
 from web.api.errors import not_found
 from web.api.respond import json_response

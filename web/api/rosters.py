@@ -8,9 +8,9 @@ import asyncio
 
 from aiohttp import web
 
-from roster.access import Scope
+from roster.access.scope import Scope
 from roster.errors import DomainError
-from roster.roster_views import RosterRow
+from roster.rosters.queries import RosterRow
 from web import params as checks
 from web.api import params, scope, shapes
 from web.api.errors import bad_request, forbidden, not_found

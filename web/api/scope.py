@@ -7,7 +7,7 @@ import asyncio
 
 from aiohttp import web
 
-from roster.duty_queries import DutyLine
+from roster.rosters.published import DutyLine
 from web.api.errors import forbidden
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import scope_of

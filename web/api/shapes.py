@@ -1,8 +1,8 @@
 """Query results as JSON objects, in the shapes web/api/openapi.py documents."""
 
-from roster.api_queries import PersonCard
-from roster.duty_queries import DutyLine
-from roster.roster_views import Duty, RosterRow
+from roster.rosters.api_queries import PersonCard
+from roster.rosters.published import DutyLine
+from roster.rosters.queries import Duty, RosterRow
 
 
 def duty(line: DutyLine) -> dict:

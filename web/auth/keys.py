@@ -3,8 +3,8 @@
 from aiohttp import web
 from aiohttp_session import Session
 
-from roster.access import Scope
-from roster.accounts import Principal
+from roster.access.accounts import Principal
+from roster.access.scope import Scope
 
 PRINCIPAL = web.RequestKey("principal", Principal)  # absent when nobody is signed in
 SESSION = web.RequestKey("session", Session)

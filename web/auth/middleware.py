@@ -7,7 +7,7 @@ import jinja2
 from aiohttp import web
 from aiohttp_session import Session
 
-from roster.accounts import Principal
+from roster.access.accounts import Principal
 from web.auth.keys import PRINCIPAL, SESSION
 from web.auth.session import is_public, session_of
 from web.keys import SERVICES

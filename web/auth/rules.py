@@ -1,4 +1,4 @@
-"""Access rules as decorators and helpers over roster.access: views declare what they need.
+"""Access rules as decorators and helpers over roster.access.scope: views declare what they need.
 
     @requires("manager", "admin", unit="unit_code", write=True)
     async def publish(request): ...
@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from aiohttp import web
 
-from roster.access import Scope
+from roster.access.scope import Scope
 from web.auth.keys import PRINCIPAL, SCOPE
 from web.keys import SERVICES
 
@@ -28,7 +28,7 @@ def requires(
     """Allow only signed-in principals of `roles` (any role if none given). `unit`/`person`
     name a route parameter whose unit or person must lie in the principal's scope; `write`
     asks for the right to change it, which supervisors and members do not have; `city` asks
-    for the right to change what the whole city shares (roster.access: Scope.manages_city)."""
+    for the right to change what the whole city shares (roster.access.scope: Scope.manages_city)."""
     unknown = set(roles) - set(ROLES)
     if unknown:
         raise ValueError(f"unknown roles {unknown}")

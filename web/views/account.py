@@ -8,9 +8,9 @@ import asyncio
 from aiohttp import web
 from aiohttp_session import new_session
 
-from roster.accounts import LoginRefusedError
-from roster.passwords import PasswordPolicyError
-from roster.throttle import LoginThrottledError
+from roster.access.accounts import LoginRefusedError
+from roster.access.passwords import PasswordPolicyError
+from roster.access.throttle import LoginThrottledError
 from web.auth.csrf import renew_token
 from web.auth.keys import PRINCIPAL, SESSION
 from web.auth.middleware import sign_in

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from aiohttp import web
 
 from roster.errors import UndeclaredYearError
-from roster.workdays import Day
+from roster.registry.workdays import Day
 from web import params
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires, scope_of

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from aiohttp import web
 
-from roster.importing.kinds import KINDS, ORDER
-from roster.scoped_import import import_within_scope
+from roster.registry.importing.kinds import KINDS, ORDER
+from roster.registry.importing.scoped import import_within_scope
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires, scope_of
 from web.i18n import gettext as _

@@ -6,7 +6,7 @@ import asyncio
 from aiohttp import web
 
 from roster.errors import DomainError, StaleWriteError
-from roster.importing.fields import FieldError, mobile, text
+from roster.registry.importing.fields import FieldError, mobile, text
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires
 from web.i18n import LANG

@@ -9,7 +9,7 @@ from datetime import datetime
 from aiohttp import web
 
 from roster.errors import DomainError
-from roster.roster_views import RosterRow
+from roster.rosters.queries import RosterRow
 from roster.vocabulary import ROSTER_KINDS
 from web import params
 from web.auth.rules import requires, scope_of

@@ -5,7 +5,7 @@ import asyncio
 from aiohttp import web
 
 from roster.errors import DomainError, StaleWriteError
-from roster.importing.fields import FieldError, demand, phone, text
+from roster.registry.importing.fields import FieldError, demand, phone, text
 from roster.vocabulary import DAY_TYPE_NAMES, shift_name
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import require_unit, requires, scope_of

@@ -10,7 +10,7 @@ from itertools import groupby
 
 from aiohttp import web
 
-from roster.duty_queries import DutyLine
+from roster.rosters.published import DutyLine
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import login_required, scope_of
 from web.i18n import TIME_ZONE

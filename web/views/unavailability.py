@@ -12,8 +12,8 @@ from datetime import date, datetime, time, timedelta
 
 from aiohttp import web
 
-from roster.availability import CalendarFileError
 from roster.errors import DomainError
+from roster.registry.availability import CalendarFileError
 from web import params
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires

@@ -6,7 +6,7 @@ import asyncio
 from aiohttp import web
 
 from roster.errors import DomainError, StaleWriteError
-from roster.importing.fields import FieldError, market_days, text
+from roster.registry.importing.fields import FieldError, market_days, text
 from web.auth.keys import PRINCIPAL
 from web.auth.rules import requires, scope_of
 from web.i18n import LANG

@@ -13,10 +13,10 @@ import pytest
 from openpyxl import Workbook
 
 from roster.bench import hostile
-from roster.importing.budget import OverBudget, run_each
-from roster.importing.kinds import KINDS
-from roster.importing.limits import LIMITS, UnreadableFileError
-from roster.importing.reading import parse_file, read_files, read_rows
+from roster.registry.importing.budget import OverBudget, run_each
+from roster.registry.importing.kinds import KINDS
+from roster.registry.importing.limits import LIMITS, UnreadableFileError
+from roster.registry.importing.reading import parse_file, read_files, read_rows
 
 ALIASES = KINDS["firms"].aliases
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'

@@ -9,7 +9,7 @@ import solver
 from domain.workdays import day_type
 from roster.planning.common import balances
 from roster.planning.facts import carried_over, history_start, rest_days
-from roster.workdays import Day, statutory
+from roster.registry.workdays import Day, statutory
 from tests.unit.planning.tiny import facts
 
 

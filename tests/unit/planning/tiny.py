@@ -6,7 +6,7 @@ from datetime import date
 
 from domain.person import DUTY_QUALIFICATION
 from roster.planning.facts import Facts, PersonFact, StationFact, VillageFact
-from roster.workdays import Day
+from roster.registry.workdays import Day
 
 MONTH = "2025-10"
 UNIT = "C1"

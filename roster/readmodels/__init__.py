@@ -1,1 +1,0 @@
-"""Read models: tables kept by projections that follow the event log."""

@@ -1,0 +1,243 @@
+"""What the roster pages show, read from read models: the list, the month grid, the changes
+since publication. Plain dataclasses; the web formats them."""
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from domain.errors import DomainError
+from domain.roster import month_bounds
+from domain.workdays import UndeclaredYearError
+from roster.access.scope import Scope
+from roster.planning.planner import Planner
+from roster.planning.reception import PLACE_KINDS
+from roster.registry.workdays import Day, WorkingDays
+from roster.store.database import Database
+from roster.vocabulary import ROSTER_KINDS
+
+SHIFT_ORDER = {"am": 0, "pm": 1, "day": 2}
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    kind: str
+    unit_code: str
+    unit_name: str
+    month: str
+    state: str  # none | new | draft | published
+    draft_number: int = 0
+    published_version: int = 0
+    updated_at: str = ""
+    coverage: float | None = None
+    version: int = 0  # the roster aggregate's: the publish form carries it
+
+
+@dataclass(frozen=True)
+class Duty:
+    id: str
+    day: date
+    place: str
+    shift: str
+    seat: int
+    person: str
+    person_name: str
+    place_name: str = ""
+    version: int = 0  # this duty's own: the reassign form carries it
+
+
+@dataclass
+class Grid:
+    row: RosterRow
+    days: list[Day]
+    undeclared: DomainError | None  # the month lies in a year nobody has declared
+    places: list[tuple[str, str]]  # (code, name), the grid's rows
+    cells: dict[tuple[str, date], list[Duty]] = field(default_factory=dict)
+    summary: dict = field(default_factory=dict)
+
+    @property
+    def duties(self) -> int:
+        return sum(len(c) for c in self.cells.values())
+
+
+@dataclass(frozen=True)
+class Change:
+    day: str
+    place_name: str
+    shift: str
+    before: str  # person names; "" for a duty added since publication
+    after: str  # "" for a duty removed since publication
+
+    @property
+    def kind(self) -> str:
+        return "added" if not self.before else "removed" if not self.after else "changed"
+
+
+class RosterViews:
+    def __init__(self, db: Database, planner: Planner, workdays: WorkingDays) -> None:
+        self.db = db
+        self.planner = planner
+        self.workdays = workdays
+
+    def rosters(self, scope: Scope, month: str, kind: str = "") -> list[RosterRow]:
+        """Every roster there is to plan in the scope for the month, drafted or not."""
+        month_bounds(month)  # raises MonthError
+        kinds = [kind] if kind else list(ROSTER_KINDS)
+        with self.db.reading() as cur:
+            stored = {
+                (k, u): row
+                for k, u, *row in cur.execute(
+                    "SELECT kind, unit_code, state, draft_number, published_version, "
+                    "updated_at, summary FROM rosters WHERE month = ?",
+                    (month,),
+                ).fetchall()
+            }
+            names = dict(cur.execute("SELECT code, name FROM units").fetchall())
+        out = []
+        for k in kinds:
+            # A roster once drafted stays listed even if its unit has nothing to plan now.
+            units = set(self.planner.units(k, "all")) | {u for kk, u in stored if kk == k}
+            for unit in sorted(units):
+                if not scope.sees_unit(unit):
+                    continue
+                row = stored.get((k, unit))
+                if row is None:
+                    out.append(RosterRow(k, unit, names.get(unit, unit), month, "none"))
+                    continue
+                state, drafts, version, updated, summary = row
+                coverage = json.loads(summary or "{}").get("coverage")
+                out.append(
+                    RosterRow(
+                        k, unit, names.get(unit, unit), month, state, drafts, version,
+                        updated, coverage,
+                    )
+                )  # fmt: skip
+        return out
+
+    def row(self, kind: str, unit: str, month: str) -> RosterRow | None:
+        """None if the unit does not exist or has nothing of this kind to plan."""
+        month_bounds(month)  # raises MonthError
+        with self.db.reading() as cur:
+            name = cur.execute("SELECT name FROM units WHERE code = ?", (unit,)).fetchone()
+            stored = cur.execute(
+                "SELECT state, draft_number, published_version, updated_at, summary, version "
+                "FROM rosters WHERE kind = ? AND unit_code = ? AND month = ?",
+                (kind, unit, month),
+            ).fetchone()
+        if name is None or (stored is None and unit not in self.planner.units(kind, "all")):
+            return None
+        if stored is None:
+            return RosterRow(kind, unit, name[0], month, "none")
+        state, drafts, published, updated, summary, version = stored
+        coverage = json.loads(summary or "{}").get("coverage")
+        return RosterRow(
+            kind, unit, name[0], month, state, drafts, published, updated, coverage, version
+        )
+
+    def grid(self, row: RosterRow) -> Grid:
+        # A month in an undeclared year still shows, with plain weekends and a banner.
+        try:
+            days, undeclared = self.workdays.month(row.month, row.unit_code), None
+        except UndeclaredYearError as exc:
+            days, undeclared = _plain_days(row.month), exc
+        grid = Grid(row, days, undeclared, self._places(row))
+        with self.db.reading() as cur:
+            stored = cur.execute(
+                "SELECT summary FROM rosters WHERE kind = ? AND unit_code = ? AND month = ?",
+                (row.kind, row.unit_code, row.month),
+            ).fetchone()
+            grid.summary = json.loads(stored[0]) if stored else {}
+            duties = cur.execute(
+                "SELECT d.assignment_id, d.day, d.place, d.shift, d.seat, d.person_code, "
+                "COALESCE(p.name, d.person_code), d.version FROM roster_duties d "
+                "JOIN rosters r ON r.id = d.roster_id "
+                "LEFT JOIN people p ON p.code = d.person_code "
+                "WHERE r.kind = ? AND r.unit_code = ? AND r.month = ?",
+                (row.kind, row.unit_code, row.month),
+            ).fetchall()
+        known = dict(grid.places)
+        for aid, day, place, shift, seat, person, name, version in duties:
+            duty = Duty(
+                aid,
+                date.fromisoformat(day),
+                place,
+                shift,
+                seat,
+                person,
+                name,
+                known.get(place, place),
+                version,
+            )
+            grid.cells.setdefault((place, duty.day), []).append(duty)
+            if place not in known:  # a station closed since the draft still shows its duties
+                grid.places.append((place, place))
+                known[place] = place
+        for cell in grid.cells.values():
+            cell.sort(key=lambda d: (SHIFT_ORDER.get(d.shift, 9), d.seat))
+        return grid
+
+    def duty(self, row: RosterRow, duty_id: str) -> Duty | None:
+        grid = self.grid(row)
+        return next((d for cell in grid.cells.values() for d in cell if d.id == duty_id), None)
+
+    def changes(self, row: RosterRow) -> list[Change]:
+        """The working set against what is published: who changed, what was added or removed."""
+        with self.db.reading() as cur:
+            rid = cur.execute(
+                "SELECT id FROM rosters WHERE kind = ? AND unit_code = ? AND month = ?",
+                (row.kind, row.unit_code, row.month),
+            ).fetchone()
+            if rid is None:
+                return []
+            people = dict(cur.execute("SELECT code, name FROM people").fetchall())
+            working = {
+                aid: (day, place, shift, person)
+                for aid, day, place, shift, person in cur.execute(
+                    "SELECT assignment_id, day, place, shift, person_code FROM roster_duties "
+                    "WHERE roster_id = ?",
+                    rid,
+                ).fetchall()
+            }
+            published = {
+                aid: (day, place, shift, person)
+                for aid, day, place, shift, person in cur.execute(
+                    "SELECT assignment_id, day, place, shift, person_code FROM published_duties "
+                    "WHERE roster_id = ? AND status = 'CONFIRMED'",
+                    rid,
+                ).fetchall()
+            }
+        place_names = dict(self._places(row))
+        out = []
+        for aid in sorted(
+            working.keys() | published.keys(), key=lambda a: (working.get(a) or published[a])[:3]
+        ):
+            now, then = working.get(aid), published.get(aid)
+            if now and then and now[3] == then[3]:
+                continue
+            day, place, shift, _ = now or then
+            out.append(
+                Change(
+                    day, place_names.get(place, place), shift,
+                    people.get(then[3], then[3]) if then else "",
+                    people.get(now[3], now[3]) if now else "",
+                )
+            )  # fmt: skip
+        return out
+
+    def _places(self, row: RosterRow) -> list[tuple[str, str]]:
+        with self.db.reading() as cur:
+            if row.kind == "adviser-circuits":
+                sql = "SELECT code, name FROM units WHERE kind = 'village' AND parent_code = ?"
+            elif row.kind == "reception":  # only the places where leaders receive the public
+                kinds = ",".join(f"'{k}'" for k in PLACE_KINDS)  # constants, not input
+                sql = f"SELECT code, name FROM stations WHERE unit_code = ? AND open = 1 AND kind IN ({kinds})"
+            else:
+                sql = "SELECT code, name FROM stations WHERE unit_code = ? AND open = 1"
+            return cur.execute(sql + " ORDER BY code", (row.unit_code,)).fetchall()
+
+
+def _plain_days(month: str) -> list[Day]:
+    first, last = month_bounds(month)
+    return [
+        Day(date.fromordinal(n), "weekend" if date.fromordinal(n).weekday() >= 5 else "workday")
+        for n in range(first.toordinal(), last.toordinal() + 1)
+    ]
