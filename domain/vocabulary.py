@@ -18,6 +18,8 @@ ROSTER_KINDS = {  # in the order pages list them
 SHIFTS = {"am": ("08:30", "12:00"), "pm": ("14:00", "17:30"), "day": ("08:30", "17:30")}
 SHIFT_NAMES = {"am": ("上午", "morning"), "pm": ("下午", "afternoon"), "day": ("全天", "all day")}
 
+RECEPTION_PLACES = ("centre", "legal_aid", "hotline")  # where leaders receive the public
+
 DAY_TYPES = ("workday", "weekend", "holiday")
 DAY_TYPE_NAMES = {
     "workday": ("工作日", "working day"),

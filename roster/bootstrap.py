@@ -77,7 +77,7 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
         feed_tokens=FeedTokens(store, db, uow, settings),
         feeds=FeedBuilder(db, settings),
         availability=AvailabilityImport(registry, db),
-        roster_views=RosterViews(db, planner, workdays),
+        roster_views=RosterViews(db, planner.units, workdays),
         drafting=DraftingJobs(planner),
         reassignments=Reassignments(planner, rosters),
         duties=DutyQueries(db),

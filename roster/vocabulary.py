@@ -3,6 +3,7 @@
 from domain.vocabulary import (
     DAY_TYPE_NAMES,
     DAY_TYPES,
+    RECEPTION_PLACES,
     ROSTER_KINDS,
     SHIFT_NAMES,
     SHIFTS,
@@ -15,6 +16,7 @@ from domain.vocabulary import (
 __all__ = [
     "DAY_TYPES",
     "DAY_TYPE_NAMES",
+    "RECEPTION_PLACES",
     "ROSTER_KINDS",
     "SHIFTS",
     "SHIFT_NAMES",

@@ -5,7 +5,7 @@ from datetime import date
 
 from roster.cli.arguments import month
 from roster.cli.common import services_from
-from roster.planning.lunar import lunar_day
+from roster.registry.lunar import lunar_day
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import solver
 from roster.planning import common
 from roster.planning.facts import Facts
-from roster.planning.lunar import is_market_day
+from roster.registry.lunar import is_market_day
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ least one day a month. Soft: equal counts, and each leader rotates across the pl
 import math
 
 import solver
+from domain.vocabulary import RECEPTION_PLACES
 from roster.planning import common
 from roster.planning.facts import Facts
 
-PLACE_KINDS = ("centre", "legal_aid", "hotline")
+PLACE_KINDS = RECEPTION_PLACES
 
 
 def places(facts: Facts) -> list:

@@ -4,7 +4,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from roster.planning.lunar import is_market_day
+from roster.registry.lunar import is_market_day
 from roster.store.database import Database
 
 

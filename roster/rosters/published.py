@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from domain.station import STATION_KINDS
 from domain.vocabulary import SHIFTS, kind_name, shift_name
-from roster.planning.lunar import is_market_day
+from roster.registry.lunar import is_market_day
 from roster.store.database import Database
 
 LINES = (

@@ -2,6 +2,7 @@
 since publication. Plain dataclasses; the web formats them."""
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -9,11 +10,9 @@ from domain.errors import DomainError
 from domain.roster import month_bounds
 from domain.workdays import UndeclaredYearError
 from roster.access.scope import Scope
-from roster.planning.planner import Planner
-from roster.planning.reception import PLACE_KINDS
 from roster.registry.workdays import Day, WorkingDays
 from roster.store.database import Database
-from roster.vocabulary import ROSTER_KINDS
+from roster.vocabulary import RECEPTION_PLACES, ROSTER_KINDS
 
 SHIFT_ORDER = {"am": 0, "pm": 1, "day": 2}
 
@@ -73,9 +72,11 @@ class Change:
 
 
 class RosterViews:
-    def __init__(self, db: Database, planner: Planner, workdays: WorkingDays) -> None:
+    def __init__(
+        self, db: Database, plannable: Callable[[str, str], list[str]], workdays: WorkingDays
+    ) -> None:  # plannable(kind, unit): the units that can have that kind of roster
         self.db = db
-        self.planner = planner
+        self.plannable = plannable
         self.workdays = workdays
 
     def rosters(self, scope: Scope, month: str, kind: str = "") -> list[RosterRow]:
@@ -95,7 +96,7 @@ class RosterViews:
         out = []
         for k in kinds:
             # A roster once drafted stays listed even if its unit has nothing to plan now.
-            units = set(self.planner.units(k, "all")) | {u for kk, u in stored if kk == k}
+            units = set(self.plannable(k, "all")) | {u for kk, u in stored if kk == k}
             for unit in sorted(units):
                 if not scope.sees_unit(unit):
                     continue
@@ -123,7 +124,7 @@ class RosterViews:
                 "FROM rosters WHERE kind = ? AND unit_code = ? AND month = ?",
                 (kind, unit, month),
             ).fetchone()
-        if name is None or (stored is None and unit not in self.planner.units(kind, "all")):
+        if name is None or (stored is None and unit not in self.plannable(kind, "all")):
             return None
         if stored is None:
             return RosterRow(kind, unit, name[0], month, "none")
@@ -228,7 +229,7 @@ class RosterViews:
             if row.kind == "adviser-circuits":
                 sql = "SELECT code, name FROM units WHERE kind = 'village' AND parent_code = ?"
             elif row.kind == "reception":  # only the places where leaders receive the public
-                kinds = ",".join(f"'{k}'" for k in PLACE_KINDS)  # constants, not input
+                kinds = ",".join(f"'{k}'" for k in RECEPTION_PLACES)  # constants, not input
                 sql = f"SELECT code, name FROM stations WHERE unit_code = ? AND open = 1 AND kind IN ({kinds})"
             else:
                 sql = "SELECT code, name FROM stations WHERE unit_code = ? AND open = 1"

@@ -14,8 +14,8 @@ from roster.bootstrap import build
 from roster.demo.city import generate_city
 from roster.demo.seed import seed
 from roster.errors import StaleWriteError
-from roster.planning.lunar import is_market_day
 from roster.planning.replan import drop_out
+from roster.registry.lunar import is_market_day
 
 MONTH = "2026-12"
 COUNTY = "370827"

@@ -2,11 +2,14 @@
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roster.registry.importing.fields import FieldError
 from roster.registry.importing.kinds import KINDS, ORDER, Known, build_row
 from roster.registry.importing.reading import Row, UnreadableFileError, read_files
-from roster.services import Services
+
+if TYPE_CHECKING:  # the facade, as a type only: the import is a registry feature
+    from roster.services import Services
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class Report:
         return not self.problems
 
 
-def known_codes(services: Services) -> Known:
+def known_codes(services: "Services") -> Known:
     with services.db.reading() as cur:
         return Known(
             units=dict(cur.execute("SELECT code, kind FROM units").fetchall()),
@@ -60,7 +63,7 @@ def read_tables(files: dict[str, list[Path]], names: dict[Path, str] | None = No
 
 
 def import_files(
-    services: Services,
+    services: "Services",
     files: dict[str, list[Path]],
     actor: str,
     names: dict[Path, str] | None = None,

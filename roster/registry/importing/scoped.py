@@ -6,6 +6,7 @@ level's, so only an importer whose scope is the whole city may fill in paired co
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roster.access.scope import Scope
 from roster.registry.importing.kinds import ORDER, Known
@@ -17,7 +18,9 @@ from roster.registry.importing.run import (
     known_codes,
     read_tables,
 )
-from roster.services import Services
+
+if TYPE_CHECKING:  # the facade, as a type only: the import is a registry feature
+    from roster.services import Services
 
 # kind → the columns naming a unit, a firm or a person: (column, what it names)
 REFERENCES = {
@@ -102,7 +105,7 @@ def row_refusals(kind_name: str, values: dict[str, str], allowed: Allowed):
 
 
 def import_within_scope(
-    services: Services, files: dict[str, list[Path]], actor: str, names: dict[Path, str],
+    services: "Services", files: dict[str, list[Path]], actor: str, names: dict[Path, str],
     scope: Scope,
 ) -> Report:  # fmt: skip
     tables = read_tables(files, names)  # once, within one budget, for both passes
@@ -114,6 +117,6 @@ def import_within_scope(
     return import_files(services, files, actor, names, tables)
 
 
-def people_units(services: Services) -> dict[str, str]:
+def people_units(services: "Services") -> dict[str, str]:
     with services.db.reading() as cur:
         return dict(cur.execute("SELECT code, unit_code FROM people").fetchall())

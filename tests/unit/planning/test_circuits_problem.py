@@ -2,7 +2,7 @@
 
 import solver
 from roster.planning import circuits
-from roster.planning.lunar import lunar_day
+from roster.registry.lunar import lunar_day
 from tests.unit.planning.tiny import FRIDAY, MAKE_UP, WORKDAYS, adviser, facts, village
 
 MARKET = lunar_day(FRIDAY.day)  # V1's market falls on that Friday (and no other day here)
