@@ -18,6 +18,7 @@ from roster.planning.planner import Planner
 from roster.planning.verdict import Reassignments
 from roster.registry.availability import AvailabilityImport
 from roster.registry.commands import Registry
+from roster.registry.lookups import Lookups
 from roster.registry.overview import Queries
 from roster.registry.projection import registry as registry_projection
 from roster.registry.queries import RegistryViews
@@ -84,4 +85,5 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
         api_tokens=ApiTokens(store, db, uow, access),
         api_queries=ApiQueries(db),
         registry_views=RegistryViews(db),
+        lookups=Lookups(db),
     )

@@ -12,6 +12,7 @@ from roster.planning.planner import Planner
 from roster.planning.verdict import Reassignments
 from roster.registry.availability import AvailabilityImport
 from roster.registry.commands import Registry
+from roster.registry.lookups import Lookups
 from roster.registry.overview import Queries
 from roster.registry.queries import RegistryViews
 from roster.registry.workdays import WorkingDays
@@ -50,6 +51,7 @@ class Services:
     api_tokens: ApiTokens
     api_queries: ApiQueries
     registry_views: RegistryViews
+    lookups: Lookups
 
     def close(self) -> None:
         self.drafting.close()

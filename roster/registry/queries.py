@@ -62,7 +62,8 @@ class RegistryViews:
             _add_unit_names(cur, rows)
         return Page(rows, total, number)
 
-    def person(self, code: str) -> dict[str, Any] | None:
+    def person_record(self, code: str) -> dict[str, Any] | None:
+        """Everything the person page shows: the record with its unit, firm and absences."""
         columns = (
             "code, name, role, unit_code, firm_code, gender, phone, title, is_head, "
             "qualifications, active_from, active_to, version"

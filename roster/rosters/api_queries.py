@@ -16,16 +16,6 @@ class UnitRef:
     county_code: str
 
 
-@dataclass(frozen=True)
-class PersonCard:
-    code: str
-    name: str
-    role: str
-    unit_code: str
-    county_code: str
-    phone: str  # private: the API shows it to managers and administrators only
-
-
 class ApiQueries:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -52,11 +42,3 @@ class ApiQueries:
         """Each unit's county, to filter lists by a county without a query per row."""
         with self.db.reading() as cur:
             return dict(cur.execute("SELECT code, county_code FROM units").fetchall())
-
-    def person(self, code: str) -> PersonCard | None:
-        with self.db.reading() as cur:
-            row = cur.execute(
-                "SELECT code, name, role, unit_code, county_code, phone FROM people WHERE code = ?",
-                (code,),
-            ).fetchone()
-        return PersonCard(*row) if row else None

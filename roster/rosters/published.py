@@ -187,19 +187,6 @@ class DutyQueries:
             for i, a, b, r, s in rows
         ]
 
-    def county_of_person(self, person_code: str) -> str | None:
-        with self.db.reading() as cur:
-            row = cur.execute(
-                "SELECT county_code FROM people WHERE code = ?", (person_code,)
-            ).fetchone()
-        return row[0] if row else None
-
-    def county_of_unit(self, unit_code: str) -> str | None:
-        with self.db.reading() as cur:
-            row = cur.execute("SELECT county_code FROM units WHERE code = ?", (unit_code,))
-            found = row.fetchone()
-        return found[0] if found else None
-
     def _lines(self, where: str, *params: str) -> list[DutyLine]:
         with self.db.reading() as cur:
             rows = cur.execute(LINES + where + ORDER, params).fetchall()

@@ -93,10 +93,10 @@ async def test_a_manager_changes_a_persons_details_with_actor_and_reason(client_
     last = list(services.store.events.get(person_id(LAWYER)))[-1]
     assert (last.actor, last.reason) == ("yutai", "换号")
     # the checkbox left out: the duty-lawyer qualification is revoked, with the same reason
-    assert "duty_lawyer" not in services.registry_views.person(LAWYER)["qualifications"]
+    assert "duty_lawyer" not in services.registry_views.person_record(LAWYER)["qualifications"]
     data["duty_lawyer"] = "1"
     assert (await post(client, f"/people/{LAWYER}/edit", data)).status == 302
-    assert "duty_lawyer" in services.registry_views.person(LAWYER)["qualifications"]
+    assert "duty_lawyer" in services.registry_views.person_record(LAWYER)["qualifications"]
 
 
 async def test_supervisors_and_other_counties_cannot_change(client_as):

@@ -117,7 +117,7 @@ async def test_one_of_two_simultaneous_reassignments_wins(managers, services):
         refused = next(text for status, text in answers if status == 409)
         assert STALE in refused
         # The refusal shows the duty as it is now; saving again needs a fresh check.
-        name = services.registry_views.person(won)["name"]
+        name = services.registry_views.person_record(won)["name"]
         assert f"<dd><b>{name}</b></dd>" in refused and 'name="version"' not in refused
         rounds += 1
         if rounds == ROUNDS:
@@ -127,7 +127,7 @@ async def test_one_of_two_simultaneous_reassignments_wins(managers, services):
 
 async def test_one_of_two_simultaneous_person_edits_wins(managers, services):
     path = f"/people/{LAWYER}/edit"
-    person = services.registry_views.person(LAWYER)
+    person = services.registry_views.person_record(LAWYER)
     kept = {"name": person["name"], "title": person["title"], "reason": "同时改号"}
     kept.update({"is_head": "1"} if person["is_head"] else {})
     kept.update({"duty_lawyer": "1"} if "duty_lawyer" in person["qualifications"] else {})
@@ -146,7 +146,7 @@ async def test_one_of_two_simultaneous_person_edits_wins(managers, services):
         assert statuses == [302, 409], statuses
         assert log_size(services) == head + 1
         won = phones[[status for status, _ in answers].index(302)]
-        assert services.registry_views.person(LAWYER)["phone"] == won
+        assert services.registry_views.person_record(LAWYER)["phone"] == won
         refused = next(text for status, text in answers if status == 409)
         assert STALE in refused
         assert re.search(rf'name="phone"[^>]*value="{won}"', refused)  # as it is now

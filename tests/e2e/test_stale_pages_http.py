@@ -100,7 +100,7 @@ async def test_a_post_without_a_version_is_refused_not_written_blind(client, ser
     path = f"/people/{LAWYER}/edit"
     form = await rendered(client, path)
     del form["version"]
-    person = services.registry_views.person(LAWYER)
+    person = services.registry_views.person_record(LAWYER)
     data = {**form, "name": person["name"], "phone": "13900000000", "reason": "无版本"}
     text = await refused(client, services, path, data)
     assert f'value="{person["phone"]}"' in text

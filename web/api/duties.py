@@ -54,7 +54,7 @@ async def person_duties(request: web.Request) -> web.Response:
     code = request.match_info["code"]
     first, last = params.date_range(request)
     services = request.app[SERVICES]
-    card = await asyncio.to_thread(services.api_queries.person, code)
+    card = await asyncio.to_thread(services.lookups.person_card, code)
     if card is None:
         raise not_found(f"找不到人员“{code}”", f"Unknown person '{code}'")
     await scope.require_person(request, code)

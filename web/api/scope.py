@@ -21,15 +21,15 @@ async def member_county(request: web.Request) -> str | None:
     principal = request[PRINCIPAL]
     if principal.role != "member":
         return None
-    duties = request.app[SERVICES].duties
-    return await asyncio.to_thread(duties.county_of_person, principal.person_code)
+    lookups = request.app[SERVICES].lookups
+    return await asyncio.to_thread(lookups.county_of_person, principal.person_code)
 
 
 async def sees_unit(request: web.Request, unit_code: str) -> bool:
     county = await member_county(request)
     if county is not None:
-        duties = request.app[SERVICES].duties
-        return await asyncio.to_thread(duties.county_of_unit, unit_code) == county
+        lookups = request.app[SERVICES].lookups
+        return await asyncio.to_thread(lookups.county_of_unit, unit_code) == county
     return (await scope_of(request)).sees_unit(unit_code)
 
 

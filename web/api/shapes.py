@@ -1,6 +1,6 @@
 """Query results as JSON objects, in the shapes web/api/openapi.py documents."""
 
-from roster.rosters.api_queries import PersonCard
+from roster.registry.lookups import PersonCard
 from roster.rosters.published import DutyLine
 from roster.rosters.queries import Duty, RosterRow
 

@@ -89,7 +89,7 @@ def default_absence_form(today: date) -> dict[str, str]:
 async def month_grid(services, first: date, duties: list, person: str) -> list[list[dict]]:
     """Weeks of the month, Monday first; each day with its type (the city's calendar with the
     member's county's local days) and the member's duties."""
-    county = await asyncio.to_thread(services.duties.county_of_person, person) or ""
+    county = await asyncio.to_thread(services.lookups.county_of_person, person) or ""
     try:
         days = await asyncio.to_thread(services.workdays.month, f"{first:%Y-%m}", county)
         types = {d.day: d for d in days}

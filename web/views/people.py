@@ -23,7 +23,7 @@ DUTY = "duty_lawyer"  # the one qualification the forms grant: duty-lawyer roste
 
 async def load(request: web.Request) -> dict:
     code = request.match_info["code"]
-    person = await asyncio.to_thread(request.app[SERVICES].registry_views.person, code)
+    person = await asyncio.to_thread(request.app[SERVICES].registry_views.person_record, code)
     if person is None:
         raise web.HTTPNotFound()
     return person

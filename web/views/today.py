@@ -32,7 +32,9 @@ async def today(request: web.Request) -> web.StreamResponse:
     last = first + timedelta(days=1)
     lines = await asyncio.to_thread(duties.on_days, first, last)
     if principal.role == "member":
-        county = await asyncio.to_thread(duties.county_of_person, principal.person_code)
+        county = await asyncio.to_thread(
+            request.app[SERVICES].lookups.county_of_person, principal.person_code
+        )
         visible = [line for line in lines if line.county_code == county]
     else:
         scope = await scope_of(request)
