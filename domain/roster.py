@@ -99,12 +99,36 @@ class Roster(Aggregate):
             version=version, actor=actor, reason=reason,
         )  # fmt: skip
 
-    @event("DutyReassigned")
+    class DutyReassigned(Aggregate.Event):
+        """v2 carries the whole duty and who held it, so readers need no lookup to project it.
+        v1 (850f4fd) had only assignment_id, person and version: it upcasts with `day` None
+        and `previous` "", and readers take those from their own row of the duty. v2 events
+        were stored without a class_version until issue 9, so the upcaster keeps what an
+        event carries and fills only what is missing."""
+
+        assignment_id: str
+        person: str
+        previous: str
+        day: date | None
+        place: str
+        shift: str
+        seat: int
+        version: int
+        actor: str
+        reason: str
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict) -> None:
+            for name, unknown in (("previous", ""), ("day", None), ("place", ""), ("shift", "")):
+                state.setdefault(name, unknown)
+            state.setdefault("seat", 0)
+
+    @event(DutyReassigned)
     def _reassign(
-        self, assignment_id: str, person: str, previous: str, day: date, place: str, shift: str,
-        seat: int, version: int, actor: str, reason: str,
+        self, assignment_id: str, person: str, previous: str, day: date | None, place: str,
+        shift: str, seat: int, version: int, actor: str, reason: str,
     ) -> None:  # fmt: skip
-        """Carries the whole duty and who held it, so readers need no lookup to project it."""
         a = self.assignments[assignment_id]
         self.assignments[assignment_id] = Assignment(
             a.id, a.day, a.place, a.shift, a.seat, person, version
