@@ -38,7 +38,7 @@ duties = Projection(
         "CREATE INDEX IF NOT EXISTS published_roster ON published_duties (roster_id, day)",
         "CREATE INDEX IF NOT EXISTS published_day ON published_duties (day, kind)",
     ),
-    version=2,  # 2: reassignments of the first shape
+    version=2,  # 2: typed draft summaries; reassignments of the first shape
 )
 on = duties.on
 
@@ -128,7 +128,7 @@ def roster_drafted(cur: Cursor, e: Roster.Drafted, _: int) -> None:
     cur.execute(
         "UPDATE rosters SET state = 'draft', draft_number = draft_number + 1, summary = ?, "
         "drafted_at = ?, updated_at = ? WHERE id = ?",
-        (json.dumps(e.summary, ensure_ascii=False, default=str), at, at, rid),
+        (json.dumps(e.summary.to_plain(), ensure_ascii=False), at, at, rid),
     )
 
 
