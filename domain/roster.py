@@ -11,6 +11,7 @@ from eventsourcing.domain import event
 from domain.aggregate import Aggregate
 from domain.errors import DomainError
 from domain.ids import stable_id
+from domain.summary import DraftSummary
 from domain.values import Assignment
 from domain.vocabulary import ROSTER_KINDS
 
@@ -41,9 +42,13 @@ class Roster(Aggregate):
         return roster_id(kind, unit_code, month)
 
     def draft(
-        self, assignments: Iterable[Assignment], summary: dict, actor: str, reason: str = ""
-    ) -> None:
-        """Replace the working set; an unchanged duty keeps its version, a changed one rises."""
+        self, assignments: Iterable[Assignment], summary: DraftSummary, actor: str,
+        reason: str = "", fingerprint: str = "", facts_position: int = 0,
+    ) -> None:  # fmt: skip
+        """Replace the working set; an unchanged duty keeps its version, a changed one rises.
+        A solved draft names its input (see Drafted); a hand-made one leaves it empty."""
+        if not isinstance(summary, DraftSummary):
+            raise TypeError(f"a draft's summary is a DraftSummary, not {type(summary).__name__}")
         versioned = []
         for a in assignments:
             check_in_month(a.day, self.month)
@@ -55,12 +60,36 @@ class Roster(Aggregate):
             else:
                 version = self.versions.get(a.id, 0) + 1
             versioned.append(Assignment(a.id, a.day, a.place, a.shift, a.seat, a.person, version))
-        self._draft(assignments=tuple(versioned), summary=summary, actor=actor, reason=reason)
+        self._draft(
+            assignments=tuple(versioned), summary=summary, fingerprint=fingerprint,
+            facts_position=facts_position, actor=actor, reason=reason,
+        )  # fmt: skip
 
-    @event("Drafted")
+    class Drafted(Aggregate.Event):
+        """v2: the summary is typed and bilingual (v1: a dict with Chinese explanations), and a
+        solved draft names its input: `fingerprint`, the sha256 of the solver Problem's
+        canonical JSON (solver.fingerprint), and `facts_position`, the log position the read
+        models stood at when its facts were read. v1 drafts and hand-made ones: "" and 0."""
+
+        assignments: tuple[Assignment, ...]
+        summary: DraftSummary
+        fingerprint: str
+        facts_position: int
+        actor: str
+        reason: str
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict) -> None:
+            state["summary"] = DraftSummary.from_legacy(state["summary"])
+            state["fingerprint"] = ""
+            state["facts_position"] = 0
+
+    @event(Drafted)
     def _draft(
-        self, assignments: tuple[Assignment, ...], summary: dict, actor: str, reason: str
-    ) -> None:
+        self, assignments: tuple[Assignment, ...], summary: DraftSummary, fingerprint: str,
+        facts_position: int, actor: str, reason: str,
+    ) -> None:  # fmt: skip
         new = {a.id: a for a in assignments}
         for gone in self.assignments.keys() - new.keys():
             self.versions[gone] += 1  # the cancellation is a change subscribers must see
@@ -95,12 +124,36 @@ class Roster(Aggregate):
             version=version, actor=actor, reason=reason,
         )  # fmt: skip
 
-    @event("DutyReassigned")
+    class DutyReassigned(Aggregate.Event):
+        """v2 carries the whole duty and who held it, so readers need no lookup to project it.
+        v1 (850f4fd) had only assignment_id, person and version: it upcasts with `day` None
+        and `previous` "", and readers take those from their own row of the duty. v2 events
+        were stored without a class_version until issue 9, so the upcaster keeps what an
+        event carries and fills only what is missing."""
+
+        assignment_id: str
+        person: str
+        previous: str
+        day: date | None
+        place: str
+        shift: str
+        seat: int
+        version: int
+        actor: str
+        reason: str
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict) -> None:
+            for name, unknown in (("previous", ""), ("day", None), ("place", ""), ("shift", "")):
+                state.setdefault(name, unknown)
+            state.setdefault("seat", 0)
+
+    @event(DutyReassigned)
     def _reassign(
-        self, assignment_id: str, person: str, previous: str, day: date, place: str, shift: str,
-        seat: int, version: int, actor: str, reason: str,
+        self, assignment_id: str, person: str, previous: str, day: date | None, place: str,
+        shift: str, seat: int, version: int, actor: str, reason: str,
     ) -> None:  # fmt: skip
-        """Carries the whole duty and who held it, so readers need no lookup to project it."""
         a = self.assignments[assignment_id]
         self.assignments[assignment_id] = Assignment(
             a.id, a.day, a.place, a.shift, a.seat, person, version

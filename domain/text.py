@@ -32,6 +32,9 @@ FIELD_RULES = {
     "address": TextRule("地址", "address", 200),
     "phone": TextRule("电话", "phone", 40),
     "market_label": TextRule("集日", "market days", 50),
+    # A draft's explanations of unfilled seats, one sentence in each language (domain.summary).
+    "zh": TextRule("说明", "explanation", 10_000),
+    "en": TextRule("说明", "explanation", 10_000),
 }
 OTHER = TextRule("文本", "text", 200)  # codes, ids, kinds, hashes
 NESTED = TextRule("文本", "text", 10_000, multiline=True)  # inside a summary dict or list

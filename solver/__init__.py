@@ -28,7 +28,7 @@ from solver.problem import (
     StationCost,
     Unavailability,
 )
-from solver.serialize import from_json, to_json
+from solver.serialize import canonical_json, fingerprint, from_json, to_json
 from solver.solution import Progress, Solution
 from solver.solve import CancelToken, SolveParams, solve
 from solver.validate import ProblemError, problem_errors, validate
@@ -64,10 +64,12 @@ __all__ = [
     "StationCost",
     "Unavailability",
     "Violation",
+    "canonical_json",
     "check",
     "explain",
     "explain_infeasible",
     "explain_shortfalls",
+    "fingerprint",
     "from_json",
     "greedy_baseline",
     "measure",

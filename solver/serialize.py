@@ -4,6 +4,7 @@ worker process or dumped for support (`--dump`) and read back exactly."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import types
 import typing
@@ -23,6 +24,19 @@ def to_json(obj: Problem | Solution, indent: int | None = None) -> str:
         raise TypeError(f"cannot serialise {kind}")
     data = {"type": kind, "format": FORMAT, "data": to_plain(obj)}
     return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def canonical_json(obj: Problem | Solution) -> str:
+    """The same document with keys sorted and no spaces: one text for one value, whatever
+    order its dicts were built in."""
+    data = {"type": type(obj).__name__, "format": FORMAT, "data": to_plain(obj)}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def fingerprint(problem: Problem) -> str:
+    """sha256 of the problem's canonical JSON: a draft names the exact input it was solved
+    from, so it can later be reproduced and checked."""
+    return hashlib.sha256(canonical_json(problem).encode()).hexdigest()
 
 
 def from_json(text: str | bytes) -> Problem | Solution:

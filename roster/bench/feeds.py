@@ -15,6 +15,7 @@ from typing import Any
 import aiohttp
 
 from domain.roster import month_bounds
+from domain.summary import DraftSummary
 from roster.bench.replay import months_from
 from roster.demo.city import generate_city
 from roster.demo.seed import seed
@@ -44,7 +45,7 @@ def seed_busy_year(services: Services) -> tuple[str, str, str]:
         days = [first + timedelta(n) for n in range((last - first).days + 1)]
         placements = [(d, station, "am", 0, busy) for d in days if d.weekday() < 5]
         placements += [(d, station, "pm", 0, other) for d in days if d.weekday() < 5]
-        rid = rosters.draft("duty-lawyers", county, month, placements, {}, ACTOR)
+        rid = rosters.draft("duty-lawyers", county, month, placements, DraftSummary(), ACTOR)
         rosters.publish("duty-lawyers", county, month, ACTOR)
         roster = rosters.get("duty-lawyers", county, month)
         moved = sorted(a.id for a in roster.assignments.values() if a.person == busy)[:2]

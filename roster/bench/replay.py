@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from domain.person import person_id
 from domain.roster import Roster, assignment_id, month_bounds, roster_id
+from domain.summary import DraftSummary
 from domain.values import Assignment, Interval
 from domain.vocabulary import TIME_ZONE
 from roster.demo.city import generate_city
@@ -55,7 +56,7 @@ def append_events(services: Services, target: int, progress: Callable[[int], Non
                     aid = assignment_id(rid, day, station, shift, 0)
                     placements.append(Assignment(aid, day, station, shift, 0, rng.choice(lawyers)))
             day += timedelta(days=1)
-        roster.draft(placements, {"solver": "bench"}, actor=ACTOR)
+        roster.draft(placements, DraftSummary(solver="bench"), actor=ACTOR)
         roster.publish(actor=ACTOR)
         store.save(roster)
         rosters.append(roster)

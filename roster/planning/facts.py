@@ -10,6 +10,7 @@ from domain.vocabulary import SHIFTS, TIME_ZONE
 from domain.workdays import UndeclaredYearError
 from roster.registry.workdays import Day, WorkingDays
 from roster.store.database import Database
+from roster.store.follower import tracked_position
 
 BALANCE_MONTHS = 3  # how many earlier months of duties carry over into fairness
 
@@ -62,6 +63,7 @@ class Facts:
     busy_elsewhere: dict[str, set[date]] = field(default_factory=dict)  # other rosters' duties
     duties_elsewhere: Counter = field(default_factory=Counter)  # same kind, other units
     history: dict[str, tuple[int, int]] = field(default_factory=dict)  # (duties, rest duties)
+    position: int = 0  # the log position of the read models these facts were read from
 
 
 # Who may take part in each kind of roster for one unit; the rest of the city is not read.
@@ -78,9 +80,10 @@ def read_facts(db: Database, workdays: WorkingDays, kind: str, unit_code: str, m
     first, last = month_bounds(month)
     days = workdays.month(month, unit_code)  # the city's days plus the county's own
     scope = PEOPLE_OF_KIND[kind]
-    with db.reading() as cur:
+    with db.reading(snapshot=True) as cur:
         unit = cur.execute("SELECT name FROM units WHERE code = ?", (unit_code,)).fetchone()
         facts = Facts(month, days, unit_code, unit[0] if unit else unit_code)
+        facts.position = tracked_position(cur, ("registry", "duties"))
         for row in cur.execute(
             "SELECT code, name, role, unit_code, county_code, firm_code, qualifications, is_head, "
             f"title FROM people WHERE {scope} AND (active_to IS NULL OR active_to >= ?) "

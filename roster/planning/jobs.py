@@ -124,14 +124,16 @@ class DraftingJobs:
         try:
             # Facts are read and the model built here too, not in the request that started
             # the job: for a large county that takes seconds, and the request returns at once.
-            problem = self.planner.problem(kind, unit, month)
+            problem, position = self.planner.problem_at(kind, unit, month)
             job.seats = sum(s.demand.target for s in problem.slots)
             params = params_for(kind, self.time_limit, progress=job.report, cancel=job.cancel)
             solution = solve_in_process(problem, params)
             if job.cancel.cancelled:
                 job.finish(CANCELLED, "已取消，未生成草案", "Cancelled; no draft recorded")
                 return
-            plan = self.planner.record(kind, unit, month, problem, solution, params, job.actor)
+            plan = self.planner.record(
+                kind, unit, month, problem, solution, params, job.actor, facts_position=position
+            )
             if not plan.roster_id:
                 job.finish(FAILED, *_not_recorded(solution.status, len(plan.violations)))
                 return

@@ -9,6 +9,7 @@ from multiprocessing import get_context
 import solver
 from domain.errors import DomainError
 from domain.roster import check_kind
+from domain.summary import DraftSummary, Shortfall
 from roster.planning import circuits, duty_lawyers, reception
 from roster.planning.facts import Facts, read_facts
 from roster.planning.targets import NotATownshipError, NothingToPlanError, unit_info
@@ -55,24 +56,26 @@ class Plan:
     metrics: solver.Metrics | None = None
     roster_id: str = ""
 
-    def summary(self, params: solver.SolveParams) -> dict:
-        m = self.metrics
-        s = self.solution
-        return {
-            "solver": s.solver, "status": s.status, "objective": s.objective, "bound": s.bound,
-            "seconds": round(s.seconds, 3), "penalties": s.penalties,
-            "params": {"time_limit_seconds": params.time_limit_seconds, "workers": params.workers, "seed": params.seed},
-            "inputs": {
-                "people": len(self.problem.people), "slots": len(self.problem.slots),
-                "days": len(self.problem.days), "unavailability": len(self.problem.unavailability),
-                "cover_groups": len(self.problem.cover_groups),
-            },
-            "coverage": m.coverage if m else 0.0, "seats": m.seats if m else 0,
-            "filled": m.filled if m else 0, "cover_groups_met": m.cover_groups_met if m else 0,
-            "spread": m.spread if m else None, "rest_spread": m.rest_spread if m else None,
-            "hard_violations": len(self.violations),
-            "explanations": [e.message for e in self.explanations],
-        }  # fmt: skip
+    def summary(self, params: solver.SolveParams) -> DraftSummary:
+        """Numbers and codes, and each unfilled seat in both languages (pages pick one)."""
+        m, s, p = self.metrics, self.solution, self.problem
+        # The same explanations in English (explain is deterministic: one for one, in order).
+        english = [e.message for e in solver.explain(p, s, "en")] if self.explanations else []
+        return DraftSummary(
+            solver=s.solver, status=s.status, objective=s.objective, bound=s.bound,
+            seconds=round(s.seconds, 3), penalties=dict(s.penalties),
+            time_limit_seconds=params.time_limit_seconds, workers=params.workers, seed=params.seed,
+            people=len(p.people), slots=len(p.slots), days=len(p.days),
+            unavailability=len(p.unavailability), cover_groups=len(p.cover_groups),
+            seats=m.seats if m else 0, filled=m.filled if m else 0,
+            coverage=m.coverage if m else 0.0, cover_groups_met=m.cover_groups_met if m else 0,
+            spread=m.spread if m else None, rest_spread=m.rest_spread if m else None,
+            hard_violations=len(self.violations),
+            shortfalls=tuple(
+                Shortfall(e.kind, e.message, en)
+                for e, en in zip(self.explanations, english, strict=True)
+            ),
+        )  # fmt: skip
 
 
 class Planner:
@@ -125,15 +128,21 @@ class Planner:
             raise NotATownshipError(info, takes)
 
     def problem(self, kind: str, unit: str, month: str) -> solver.Problem:
+        return self.problem_at(kind, unit, month)[0]
+
+    def problem_at(self, kind: str, unit: str, month: str) -> tuple[solver.Problem, int]:
+        """The problem, and the log position its facts were read at (a draft records both)."""
         facts = read_facts(self.db, self.workdays, kind, unit, month)
-        return BUILDERS[kind](facts)
+        return BUILDERS[kind](facts), facts.position
 
     def plan(
         self, kind: str, unit: str, month: str, params: solver.SolveParams, actor: str,
         record: bool = True, reason: str = "",
     ) -> Plan:  # fmt: skip
-        problem = self.problem(kind, unit, month)
-        return self.solve_and_record(kind, unit, month, problem, params, actor, record, reason)
+        problem, position = self.problem_at(kind, unit, month)
+        return self.solve_and_record(
+            kind, unit, month, problem, params, actor, record, reason, facts_position=position
+        )
 
     def plan_many(
         self, jobs: list[tuple[str, str]], month: str, params: Callable[[str], solver.SolveParams],
@@ -161,34 +170,43 @@ class Planner:
                 for job in list(pending):
                     if len(running) >= self.processes:
                         break
-                    if any(people[job] & people[other] for other, _ in running.values()):
+                    if any(people[job] & people[other] for other, *_ in running.values()):
                         continue
                     kind, unit = job
-                    problem = self.problem(kind, unit, month)
+                    problem, position = self.problem_at(kind, unit, month)
                     plain = replace(params(kind), progress=None, cancel=None, workers=1)
-                    running[pool.submit(solver.solve, problem, plain)] = (job, problem)
+                    running[pool.submit(solver.solve, problem, plain)] = (job, problem, position)
                     pending.remove(job)
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    (kind, unit), problem = running.pop(future)
+                    (kind, unit), problem, position = running.pop(future)
                     solution = future.result()
-                    plan = self.record(kind, unit, month, problem, solution, params(kind), actor)
+                    plan = self.record(
+                        kind, unit, month, problem, solution, params(kind), actor,
+                        facts_position=position,
+                    )  # fmt: skip
                     plans.append(plan)
                     on_plan(plan)
         return plans
 
     def solve_and_record(
         self, kind: str, unit: str, month: str, problem: solver.Problem, params: solver.SolveParams,
-        actor: str, record: bool = True, reason: str = "",
+        actor: str, record: bool = True, reason: str = "", facts_position: int = 0,
     ) -> Plan:  # fmt: skip
         solution = solver.solve(problem, params)
-        return self.record(kind, unit, month, problem, solution, params, actor, record, reason)
+        return self.record(
+            kind, unit, month, problem, solution, params, actor, record, reason,
+            facts_position=facts_position,
+        )  # fmt: skip
 
     def record(
         self, kind: str, unit: str, month: str, problem: solver.Problem, solution: solver.Solution,
         params: solver.SolveParams, actor: str, record: bool = True, reason: str = "",
+        facts_position: int = 0,
     ) -> Plan:  # fmt: skip
-        """Check the solution independently, explain what is unfilled, and keep the draft."""
+        """Check the solution independently, explain what is unfilled, and keep the draft,
+        which names its input: the problem's fingerprint and the position its facts were read
+        at (Planner.problem_at)."""
         if solution.status == UNKNOWN:
             solution = _warm_start_if_sound(problem, solution)
         plan = Plan(kind, unit, month, problem, solution)
@@ -200,6 +218,7 @@ class Planner:
             plan.roster_id = self.rosters.draft(
                 kind, unit, month, self.placements(kind, unit, month, problem, solution),
                 plan.summary(params), actor=actor, reason=reason,
+                fingerprint=solver.fingerprint(problem), facts_position=facts_position,
             )  # fmt: skip
         return plan
 

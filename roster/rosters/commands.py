@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from domain.roster import Roster, assignment_id, roster_id
+from domain.summary import DraftSummary
 from domain.values import Assignment
 from roster.store.eventstore import EventStore, aggregate_version
 from roster.store.unit_of_work import UnitOfWork, Work
@@ -27,9 +28,11 @@ class Rosters:
 
     def draft(
         self, kind: str, unit_code: str, month: str, placements: Iterable[Placement],
-        summary: dict, actor: str, reason: str = "",
+        summary: DraftSummary, actor: str, reason: str = "", fingerprint: str = "",
+        facts_position: int = 0,
     ) -> str:  # fmt: skip
-        """Record one solve (or hand-made draft) as one event; creates the roster if new."""
+        """Record one solve (or hand-made draft) as one event; creates the roster if new.
+        A solve names its input: the problem's fingerprint and its facts' log position."""
         rid = roster_id(kind, unit_code, month)
         placements = list(placements)
 
@@ -47,6 +50,8 @@ class Rosters:
                 summary,
                 actor=actor,
                 reason=reason,
+                fingerprint=fingerprint,
+                facts_position=facts_position,
             )
 
         self.uow(draft)

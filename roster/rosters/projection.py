@@ -38,6 +38,7 @@ duties = Projection(
         "CREATE INDEX IF NOT EXISTS published_roster ON published_duties (roster_id, day)",
         "CREATE INDEX IF NOT EXISTS published_day ON published_duties (day, kind)",
     ),
+    version=2,  # 2: typed draft summaries; reassignments of the first shape
 )
 on = duties.on
 
@@ -127,7 +128,7 @@ def roster_drafted(cur: Cursor, e: Roster.Drafted, _: int) -> None:
     cur.execute(
         "UPDATE rosters SET state = 'draft', draft_number = draft_number + 1, summary = ?, "
         "drafted_at = ?, updated_at = ? WHERE id = ?",
-        (json.dumps(e.summary, ensure_ascii=False, default=str), at, at, rid),
+        (json.dumps(e.summary.to_plain(), ensure_ascii=False), at, at, rid),
     )
 
 
@@ -166,14 +167,22 @@ def roster_published(cur: Cursor, e: Roster.Published, _: int) -> None:
 def duty_reassigned(cur: Cursor, e: Roster.DutyReassigned, _: int) -> None:
     roster = _roster(cur, e)
     at = e.timestamp.isoformat()
+    if e.day is None:  # the first shape: the duty and its holder as this read model has them
+        day, place, shift, seat, previous = cur.execute(
+            "SELECT day, place, shift, seat, person_code FROM roster_duties "
+            "WHERE assignment_id = ?",
+            (e.assignment_id,),
+        ).fetchone()
+        duty = (e.assignment_id, day, place, shift, seat)
+    else:
+        duty, previous = (e.assignment_id, e.day.isoformat(), e.place, e.shift, e.seat), e.previous
     cur.write(
         "roster_duties",
         "UPDATE roster_duties SET person_code = ?, version = ? WHERE assignment_id = ?",
         (e.person, e.version, e.assignment_id),
     )
     if roster[3] == "published":
-        duty = (e.assignment_id, e.day.isoformat(), e.place, e.shift, e.seat)
-        _publish_row(cur, roster, duty, e.previous, e.version, "CANCELLED", at)
+        _publish_row(cur, roster, duty, previous, e.version, "CANCELLED", at)
         _confirm(cur, roster, duty, e.person, e.version, at)
     _touch(cur, roster[0], at)
 

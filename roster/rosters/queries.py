@@ -8,6 +8,7 @@ from datetime import date
 
 from domain.errors import DomainError
 from domain.roster import month_bounds
+from domain.summary import DraftSummary
 from domain.workdays import UndeclaredYearError
 from roster.access.scope import Scope
 from roster.registry.workdays import Day, WorkingDays
@@ -51,7 +52,7 @@ class Grid:
     undeclared: DomainError | None  # the month lies in a year nobody has declared
     places: list[tuple[str, str]]  # (code, name), the grid's rows
     cells: dict[tuple[str, date], list[Duty]] = field(default_factory=dict)
-    summary: dict = field(default_factory=dict)
+    summary: DraftSummary = field(default_factory=DraftSummary)
 
     @property
     def duties(self) -> int:
@@ -146,7 +147,9 @@ class RosterViews:
                 "SELECT summary FROM rosters WHERE kind = ? AND unit_code = ? AND month = ?",
                 (row.kind, row.unit_code, row.month),
             ).fetchone()
-            grid.summary = json.loads(stored[0]) if stored else {}
+            grid.summary = (
+                DraftSummary.from_plain(json.loads(stored[0])) if stored else grid.summary
+            )
             duties = cur.execute(
                 "SELECT d.assignment_id, d.day, d.place, d.shift, d.seat, d.person_code, "
                 "COALESCE(p.name, d.person_code), d.version FROM roster_duties d "

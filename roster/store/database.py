@@ -249,13 +249,24 @@ class Database:
                 raise
 
     @contextmanager
-    def reading(self) -> Iterator[Cursor]:
+    def reading(self, snapshot: bool = False) -> Iterator[Cursor]:
+        """`snapshot`: every statement sees the database as the first one did, so values read
+        together agree (a plan's facts and the log position they were read at)."""
         if self.postgres:
             with self.transaction() as cur:
+                if snapshot:
+                    cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 yield cur
             return
         with self._sqlite_in_use() as conn:
-            yield Cursor(conn.cursor(), postgres=False)
+            if not snapshot or conn.in_transaction:  # inside one, reads already agree
+                yield Cursor(conn.cursor(), postgres=False)
+                return
+            conn.execute("BEGIN")  # deferred: in WAL mode one read snapshot until COMMIT
+            try:
+                yield Cursor(conn.cursor(), postgres=False)
+            finally:
+                conn.execute("COMMIT")
 
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:

@@ -248,6 +248,16 @@ class _Decoder:
         return self.done[index]
 
 
+def tracked_position(cur: Cursor, names: Sequence[str]) -> int:
+    """The log position every one of the named read models has reached, as `cur` sees them:
+    what was read from them in the same snapshot reflects exactly the events up to it."""
+    row = cur.execute(
+        f"SELECT MIN(position) FROM read_model_tracking WHERE name IN ({','.join('?' * len(names))})",
+        names,
+    ).fetchone()
+    return row[0] or 0
+
+
 def table_ddl(table: str, columns: str, postgres: bool) -> str:
     """One column spec for both stores. On SQLite a keyed table is stored WITHOUT ROWID
     (clustered by its key: one B-tree per write, not two) and an INTEGER PRIMARY KEY is the

@@ -6,6 +6,7 @@ from typing import Any
 
 from eventsourcing.persistence import Transcoding
 
+from domain.summary import DraftSummary
 from domain.values import Assignment, Demand, Interval
 
 
@@ -70,4 +71,15 @@ class AssignmentAsList(Transcoding):
         return Assignment(aid, date.fromisoformat(day), place, shift, seat, person, version)
 
 
-ALL = (DateAsISO, DemandAsList, IntervalAsDict, AssignmentAsList)
+class DraftSummaryAsDict(Transcoding):
+    type = DraftSummary
+    name = "draft_summary"
+
+    def encode(self, obj: DraftSummary) -> dict[str, Any]:
+        return obj.to_plain()
+
+    def decode(self, data: dict[str, Any]) -> DraftSummary:
+        return DraftSummary.from_plain(data)
+
+
+ALL = (DateAsISO, DemandAsList, IntervalAsDict, AssignmentAsList, DraftSummaryAsDict)

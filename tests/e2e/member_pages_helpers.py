@@ -4,6 +4,7 @@ pages. Dates are relative to today in Beijing, so "today" pages have something t
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from domain.summary import DraftSummary
 from roster.services import Services
 
 ACTOR = "test-manager"
@@ -30,7 +31,7 @@ def publish_around_today(services: Services) -> dict[str, str]:
         "duty-lawyers", COUNTY, f"{day0:%Y-%m}",
         [*[p for p in lawyers if p[0].month == day0.month],
          (day0, LEGAL_AID, "day", 0, DRAFT_ONLY_LAWYER)],
-        {}, ACTOR,
+        DraftSummary(), ACTOR,
     )  # fmt: skip
     roster = services.rosters.get("duty-lawyers", COUNTY, f"{day0:%Y-%m}")
     duty = next(a.id for a in roster.assignments.values() if a.person == LAWYER and a.day == day0)
@@ -49,7 +50,7 @@ def _record(services: Services, kind: str, unit: str, placements: list) -> None:
     months = sorted({f"{p[0]:%Y-%m}" for p in placements})
     for month in months:
         these = [p for p in placements if f"{p[0]:%Y-%m}" == month]
-        services.rosters.draft(kind, unit, month, these, {}, ACTOR)
+        services.rosters.draft(kind, unit, month, these, DraftSummary(), ACTOR)
         services.rosters.publish(kind, unit, month, ACTOR)
 
 
@@ -84,5 +85,5 @@ def publish_a_busy_month(services: Services) -> None:
     _record(services, "adviser-circuits", TOWNSHIP, visits)
     services.rosters.draft(
         "duty-lawyers", COUNTY, month, [*duty, (day0, LEGAL_AID, "day", 0, DRAFT_ONLY_LAWYER)],
-        {}, ACTOR,
+        DraftSummary(), ACTOR,
     )  # fmt: skip

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from domain.summary import DraftSummary
 from tests.integration.feeds_helpers import events
 from tests.integration.helpers import ACTOR, seed_county
 from web.app import create_app
@@ -21,7 +22,12 @@ async def app(aiohttp_client, sqlite_services):
     services.registry.register_unit("370827100", "township", "王鲁镇", "370827", actor=ACTOR)
     for kind, place, person in (("duty-lawyers", "S1", "L1"), ("reception", "C1", "G1")):
         services.rosters.draft(
-            kind, "370827", "2026-12", [(date(2026, 12, 3), place, "day", 0, person)], {}, ACTOR
+            kind,
+            "370827",
+            "2026-12",
+            [(date(2026, 12, 3), place, "day", 0, person)],
+            DraftSummary(),
+            ACTOR,
         )
         services.rosters.publish(kind, "370827", "2026-12", ACTOR)
     link = services.feed_tokens.issue("person", "L1", actor=ACTOR)

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from domain.summary import DraftSummary
 from tests.e2e.auth_helpers import csrf_token, seed_city_with_accounts, sign_in
 from tests.integration.feeds_helpers import events
 from tests.integration.helpers import ACTOR, seed_county
@@ -21,7 +22,12 @@ def _publish(services) -> str:
     )  # fmt: skip
     for kind, place, person in (("duty-lawyers", "S1", "L1"), ("reception", "C1", "G1")):
         services.rosters.draft(
-            kind, "370827", "2026-12", [(date(2026, 12, 3), place, "day", 0, person)], {}, ACTOR
+            kind,
+            "370827",
+            "2026-12",
+            [(date(2026, 12, 3), place, "day", 0, person)],
+            DraftSummary(),
+            ACTOR,
         )
         services.rosters.publish(kind, "370827", "2026-12", ACTOR)
     return services.feed_tokens.issue("person", "L1", actor=ACTOR).token

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from domain.summary import DraftSummary, Shortfall
 from tests.e2e.auth_helpers import csrf_token, seed_city_with_accounts, sign_in
 from tests.e2e.form_helpers import rendered_version
 from web.app import create_app
@@ -203,7 +204,7 @@ async def test_publish_then_compare_a_new_draft_with_it(aiohttp_client, app):
     roster = services.rosters.get("duty-lawyers", "370827", "2026-12")
     duties = sorted(roster.assignments.values(), key=lambda a: (a.day, a.place, a.seat))
     kept = [(a.day, a.place, a.shift, a.seat, a.person) for a in duties[1:]]
-    services.rosters.draft("duty-lawyers", "370827", "2026-12", kept, {}, actor="yutai")
+    services.rosters.draft("duty-lawyers", "370827", "2026-12", kept, DraftSummary(), actor="yutai")
     page = await (await client.get(f"{GRID}/changes")).text()
     assert "取消 1 处" in page
     assert "查看与已发布版本的差异" in await (await client.get(GRID)).text()
@@ -241,13 +242,20 @@ async def test_anonymous_posts_are_refused(aiohttp_client, app):
 
 
 async def test_every_unfilled_seat_is_explained_on_the_grid(aiohttp_client, app):
-    summary = {"coverage": 0.5, "seats": 2, "filled": 1, "status": "FEASIBLE", "seconds": 0.1,
-               "explanations": ["鱼台县看守所 12月3日 需要 2 名律师；只有 1 名符合条件且有空"]}  # fmt: skip
+    gap = Shortfall(
+        "shortfall", "鱼台县看守所 12月3日 需要 2 名律师；只有 1 名符合条件且有空",
+        "Yutai detention centre 3 Dec needs 2 lawyers; only 1 eligible and available",
+    )  # fmt: skip
+    summary = DraftSummary(
+        coverage=0.5, seats=2, filled=1, status="FEASIBLE", seconds=0.1, shortfalls=(gap,)
+    )
     app[SERVICES].rosters.draft("duty-lawyers", "370827", "2026-12", [], summary, actor="yutai")
     client = await signed_in(aiohttp_client, app, "jiandu")
     page = await (await client.get(GRID)).text()
     assert "未排满的班次（1）" in page and "只有 1 名符合条件且有空" in page
     assert "50.0%" in page and 'id="draft-form"' not in page  # a supervisor only reads
+    english = await (await client.get(GRID, params={"lang": "en"})).text()
+    assert "only 1 eligible and available" in english and "只有 1 名" not in english
 
 
 async def test_drafting_an_undeclared_year_fails_with_its_reason(aiohttp_client, app):

@@ -9,6 +9,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from domain.summary import DraftSummary
 from roster.services import Services
 from tests.integration.helpers import ACTOR, december
 
@@ -45,7 +46,7 @@ END:VCALENDAR\r
 
 
 def draft_and_publish(services: Services, placements: list, publish: bool = True) -> str:
-    rid = services.rosters.draft(KIND, COUNTY, MONTH, placements, {}, ACTOR)
+    rid = services.rosters.draft(KIND, COUNTY, MONTH, placements, DraftSummary(), ACTOR)
     if publish:
         services.rosters.publish(KIND, COUNTY, MONTH, ACTOR)
     return rid

@@ -6,6 +6,7 @@ import pytest
 from eventsourcing.persistence import IntegrityError
 
 from domain.person import person_id
+from domain.summary import DraftSummary
 from roster.bootstrap import build
 from roster.errors import StaleWriteError
 from roster.rosters.commands import duty_version
@@ -67,7 +68,9 @@ def test_endless_conflicts_become_a_clear_error(services):
 
 def _two_duties(services):
     placements = [(december(1), "S1", "day", 0, "L1"), (december(2), "S1", "day", 0, "L2")]
-    rid = services.rosters.draft("duty-lawyers", "370827", "2026-12", placements, {}, actor=ACTOR)
+    rid = services.rosters.draft(
+        "duty-lawyers", "370827", "2026-12", placements, DraftSummary(), actor=ACTOR
+    )
     roster = services.store.repository.get(UUID(rid))
     first, second = sorted(roster.assignments.values(), key=lambda a: a.day)
     return UUID(rid), first, second

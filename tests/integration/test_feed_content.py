@@ -3,6 +3,7 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from domain.summary import DraftSummary
 from roster.feeds.duties import FeedBuilder
 from tests.integration.feeds_helpers import draft_and_publish, duty_id, events
 from tests.integration.helpers import ACTOR, december, seed_county
@@ -58,7 +59,12 @@ def test_station_roster_and_public_feeds(services):
         services, [(december(3), "S1", "am", 0, "L1"), (december(3), "S1", "pm", 0, "L2")]
     )
     services.rosters.draft(
-        "reception", "370827", "2026-12", [(december(3), "C1", "day", 0, "G1")], {}, ACTOR
+        "reception",
+        "370827",
+        "2026-12",
+        [(december(3), "C1", "day", 0, "G1")],
+        DraftSummary(),
+        ACTOR,
     )
     services.rosters.publish("reception", "370827", "2026-12", ACTOR)
 

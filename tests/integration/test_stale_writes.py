@@ -11,6 +11,7 @@ from domain.firm import LawFirm, firm_id
 from domain.person import Person, person_id
 from domain.roster import Roster, roster_id
 from domain.station import Station
+from domain.summary import DraftSummary
 from domain.unit import Unit, unit_id
 from roster.demo.city import generate_city
 from roster.demo.seed import seed
@@ -110,7 +111,9 @@ def test_read_model_versions_follow_every_event(services):
 def roster_with_two_duties(services):
     seed_county(services)
     placements = [(december(1), "S1", "day", 0, "L1"), (december(2), "S1", "day", 0, "L2")]
-    rid = services.rosters.draft("duty-lawyers", "370827", MONTH, placements, {}, actor=ACTOR)
+    rid = services.rosters.draft(
+        "duty-lawyers", "370827", MONTH, placements, DraftSummary(), actor=ACTOR
+    )
     roster = services.rosters.get("duty-lawyers", "370827", MONTH)
     first, second = sorted(roster.assignments.values(), key=lambda a: a.day)
     return rid, first, second

@@ -6,8 +6,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from domain.person import person_id
+from domain.summary import DraftSummary
 from roster.bootstrap import build
-from roster.registry.commands import DuplicateCodeError, ParentUnitError, UnknownReferenceError
+from roster.registry.commands import (
+    DuplicateCodeError,
+    ParentUnitError,
+    UnknownReferenceError,
+)
 from tests.integration.helpers import ACTOR, december, seed_county, table
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -43,7 +48,7 @@ def test_published_duties_follow_reassignment_and_removal(services):
     seed_county(services)
     rid = services.rosters.draft(
         "duty-lawyers", "370827", "2026-12",
-        [(december(1), "S1", "day", 0, "L1"), (december(2), "S1", "day", 0, "L2")], {}, actor=ACTOR,
+        [(december(1), "S1", "day", 0, "L1"), (december(2), "S1", "day", 0, "L2")], DraftSummary(), actor=ACTOR,
     )  # fmt: skip
     assert table(services, "SELECT * FROM published_duties") == []  # drafts never leak
     services.rosters.publish("duty-lawyers", "370827", "2026-12", actor=ACTOR)
@@ -70,7 +75,12 @@ def test_published_duties_follow_reassignment_and_removal(services):
 def test_history_replays_as_it_stood(services):
     seed_county(services)
     rid = services.rosters.draft(
-        "duty-lawyers", "370827", "2026-12", [(december(1), "S1", "day", 0, "L1")], {}, actor=ACTOR
+        "duty-lawyers",
+        "370827",
+        "2026-12",
+        [(december(1), "S1", "day", 0, "L1")],
+        DraftSummary(),
+        actor=ACTOR,
     )
     services.rosters.publish("duty-lawyers", "370827", "2026-12", actor=ACTOR)
     roster = services.rosters.get("duty-lawyers", "370827", "2026-12")

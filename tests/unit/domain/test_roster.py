@@ -16,6 +16,7 @@ from domain.roster import (
     month_bounds,
     roster_id,
 )
+from domain.summary import DraftSummary
 from domain.values import Assignment
 
 
@@ -40,7 +41,7 @@ def test_assignment_ids_are_stable_for_the_same_seat():
 
 def test_draft_records_every_assignment_at_version_one():
     r = new_roster()
-    r.draft([duty(r, 1, "P1"), duty(r, 2, "P2")], {"coverage": 1.0}, actor="m1")
+    r.draft([duty(r, 1, "P1"), duty(r, 2, "P2")], DraftSummary(coverage=1.0), actor="m1")
     assert r.state == "draft"
     assert {a.version for a in r.assignments.values()} == {1}
     assert r.collect_events()[-1].actor == "m1"
@@ -48,8 +49,8 @@ def test_draft_records_every_assignment_at_version_one():
 
 def test_redraft_keeps_versions_of_unchanged_duties_and_raises_changed_ones():
     r = new_roster()
-    r.draft([duty(r, 1, "P1"), duty(r, 2, "P2")], {}, actor="m1")
-    r.draft([duty(r, 1, "P1"), duty(r, 2, "P3")], {}, actor="m1")
+    r.draft([duty(r, 1, "P1"), duty(r, 2, "P2")], DraftSummary(), actor="m1")
+    r.draft([duty(r, 1, "P1"), duty(r, 2, "P3")], DraftSummary(), actor="m1")
     versions = {a.person: a.version for a in r.assignments.values()}
     assert versions == {"P1": 1, "P3": 2}
 
@@ -57,7 +58,7 @@ def test_redraft_keeps_versions_of_unchanged_duties_and_raises_changed_ones():
 def test_publish_then_reassign_raises_version_and_keeps_identity():
     r = new_roster()
     d = duty(r, 1, "P1")
-    r.draft([d], {}, actor="m1")
+    r.draft([d], DraftSummary(), actor="m1")
     r.publish(actor="m1")
     r.reassign(d.id, "P2", actor="m1", reason="病假")
     changed = r.assignments[d.id]
@@ -69,9 +70,9 @@ def test_publish_then_reassign_raises_version_and_keeps_identity():
 def test_removed_duty_is_reported_as_cancelled_with_a_higher_version_on_next_publish():
     r = new_roster()
     a, b = duty(r, 1, "P1"), duty(r, 2, "P2")
-    r.draft([a, b], {}, actor="m1")
+    r.draft([a, b], DraftSummary(), actor="m1")
     r.publish(actor="m1")
-    r.draft([a], {}, actor="m1")
+    r.draft([a], DraftSummary(), actor="m1")
     r.publish(actor="m1")
     published = r.collect_events()[-1]
     assert published.version == 2
@@ -81,7 +82,7 @@ def test_removed_duty_is_reported_as_cancelled_with_a_higher_version_on_next_pub
 def test_readding_a_cancelled_duty_gets_a_fresh_higher_version():
     r = new_roster()
     a = duty(r, 1, "P1")
-    r.draft([a], {}, actor="m1")
+    r.draft([a], DraftSummary(), actor="m1")
     r.publish(actor="m1")
     r.remove(a.id, actor="m1", reason="取消")
     r.add(a, actor="m1", reason="恢复")
@@ -94,10 +95,12 @@ def test_refusals():
         r.publish(actor="m1")
     a = duty(r, 1, "P1")
     with pytest.raises(DuplicateAssignmentError):
-        r.draft([a, a], {}, actor="m1")
+        r.draft([a, a], DraftSummary(), actor="m1")
     with pytest.raises(OutsideMonthError):
-        r.draft([Assignment("x", date(2027, 1, 1), "S1", "am", 0, "P1")], {}, actor="m1")
-    r.draft([a], {}, actor="m1")
+        r.draft(
+            [Assignment("x", date(2027, 1, 1), "S1", "am", 0, "P1")], DraftSummary(), actor="m1"
+        )
+    r.draft([a], DraftSummary(), actor="m1")
     with pytest.raises(SamePersonError):
         r.reassign(a.id, "P1", actor="m1", reason="")
     with pytest.raises(UnknownAssignmentError):

@@ -1,6 +1,7 @@
 """Problems and solutions travel as plain JSON and come back equal."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -24,6 +25,8 @@ from solver import (
     Stability,
     StationCost,
     Unavailability,
+    canonical_json,
+    fingerprint,
     from_json,
     problem_errors,
     solve,
@@ -103,3 +106,18 @@ def test_malformed_problems_are_refused_with_every_mistake(mk):
     ]
     with pytest.raises(ProblemError):
         solve(bad)
+
+
+def test_the_fingerprint_names_one_problem(mk):
+    p = full_problem(mk)
+    assert fingerprint(p) == fingerprint(from_json(to_json(p))) == fingerprint(full_problem(mk))
+    assert len(fingerprint(p)) == 64
+    assert fingerprint(replace(p, days=p.days[:-1])) != fingerprint(p)
+    assert fingerprint(replace(p, name="another")) != fingerprint(p)
+
+
+def test_canonical_json_sorts_keys_without_spaces(mk):
+    text = canonical_json(full_problem(mk))
+    data = json.loads(text)
+    assert text == json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert from_json(text) == full_problem(mk)
