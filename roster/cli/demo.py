@@ -35,8 +35,6 @@ def run(args: argparse.Namespace) -> int:
         city = generate_city(args.scale, args.seed)
         with progress_bar(None, "写入事件", "个") as bar:
             saved = seed(services, city, bar.update)
-        with progress_bar(None, "更新读模型", "条") as bar:
-            services.follower.catch_up(bar.update)
         seconds = time.perf_counter() - started
         print(
             f"已载入示范城市 {city.name}（{args.scale}）：{len(city.counties)} 个县区、"

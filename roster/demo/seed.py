@@ -85,7 +85,8 @@ def aggregates(city: City) -> Iterator[object]:
 
 
 def seed(services: Services, city: City, progress: Callable[[int], None] | None = None) -> int:
-    """Record the whole city; returns the number of aggregates saved."""
+    """Record the whole city and bring the read models up to date; returns the number of
+    aggregates saved."""
     saved = 0
     chunk: list[object] = []
     for aggregate in aggregates(city):
@@ -101,4 +102,5 @@ def seed(services: Services, city: City, progress: Callable[[int], None] | None 
         saved += len(chunk)
         if progress:
             progress(len(chunk))
+    services.follower.catch_up()  # a bulk load: one catch-up at the end, not one per chunk
     return saved
