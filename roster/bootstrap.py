@@ -22,6 +22,7 @@ from roster.registry.lookups import Lookups
 from roster.registry.overview import Queries
 from roster.registry.projection import registry as registry_projection
 from roster.registry.queries import RegistryViews
+from roster.registry.tree import RegistryTree
 from roster.registry.workdays import WorkingDays
 from roster.rosters.api_queries import ApiQueries
 from roster.rosters.commands import Rosters
@@ -61,7 +62,8 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
     workdays = WorkingDays(store, db, uow, settings.city_code)
     registry = Registry(store, db, uow)
     planner = Planner(db, workdays, rosters)
-    access = Access(db)
+    tree = RegistryTree(db)
+    access = Access(tree)
     return Services(
         settings=settings,
         db=db,
@@ -73,7 +75,7 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
         workdays=workdays,
         queries=Queries(db),
         planner=planner,
-        accounts=Accounts(store, db, uow, throttle),
+        accounts=Accounts(store, db, uow, throttle, tree),
         access=access,
         feed_tokens=FeedTokens(store, db, uow, settings),
         feeds=FeedBuilder(db, settings),

@@ -12,6 +12,7 @@ from domain.errors import DomainError
 from domain.person import person_id
 from roster.access.passwords import MAX_PASSWORD, check_password
 from roster.access.throttle import LoginThrottle
+from roster.access.unit_tree import UnitTree
 from roster.store.database import Database
 from roster.store.eventstore import EventStore
 from roster.store.unit_of_work import UnitOfWork
@@ -37,11 +38,13 @@ class Accounts:
         db: Database,
         uow: UnitOfWork,
         throttle: LoginThrottle,
+        tree: UnitTree,
         hasher: PasswordHasher | None = None,
     ) -> None:
         self.store = store
         self.db = db
         self.uow = uow
+        self.tree = tree
         self.hasher = hasher or PasswordHasher()
         self.throttle = throttle
         self._dummy_hash = ""
@@ -151,10 +154,9 @@ class Accounts:
             return False
 
     def _refuse_unknown(self, unit_codes: tuple[str, ...], person_code: str) -> None:
-        with self.db.reading() as cur:
-            for code in unit_codes:
-                if not cur.execute("SELECT 1 FROM units WHERE code = ?", (code,)).fetchone():
-                    raise UnknownUnitError(code)
+        for code in unit_codes:
+            if not self.tree.unit_exists(code):
+                raise UnknownUnitError(code)
         if person_code and not self.store.exists(person_id(person_code)):
             raise UnknownPersonError(person_code)
 

@@ -12,7 +12,7 @@ lines) is changed at city level only: administrators and managers whose units in
 from dataclasses import dataclass
 
 from roster.access.accounts import Principal
-from roster.store.database import Database
+from roster.access.unit_tree import UnitTree
 
 READ_WRITE_ROLES = ("admin", "manager")
 
@@ -40,8 +40,8 @@ NOTHING = Scope()
 
 
 class Access:
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def __init__(self, tree: UnitTree) -> None:
+        self.tree = tree
 
     def scope_of(self, principal: Principal | None) -> Scope:
         if principal is None:
@@ -51,15 +51,15 @@ class Access:
             return Scope(everything=True, writable=True)
         if principal.role == "member":
             return Scope(person_codes=frozenset([principal.person_code]))
-        if self._includes_the_city(principal.unit_codes):
+        if self.tree.includes_the_city(principal.unit_codes):
             return Scope(everything=True, writable=writable)
-        return Scope(unit_codes=self._units_under(principal.unit_codes), writable=writable)
+        return Scope(unit_codes=self.tree.units_under(principal.unit_codes), writable=writable)
 
     def sees_person(self, principal: Principal | None, person_code: str) -> bool:
         scope = self.scope_of(principal)
         if scope.everything or person_code in scope.person_codes:
             return True
-        unit = self._unit_of_person(person_code)
+        unit = self.tree.unit_of_person(person_code)
         return unit is not None and scope.sees_unit(unit)
 
     def manages_person(self, principal: Principal | None, person_code: str) -> bool:
@@ -69,42 +69,4 @@ class Access:
         return self.scope_of(principal).writable and self.sees_person(principal, person_code)
 
     def unit_names(self, unit_codes: tuple[str, ...]) -> dict[str, str]:
-        if not unit_codes:
-            return {}
-        marks = ",".join("?" * len(unit_codes))
-        with self.db.reading() as cur:
-            rows = cur.execute(
-                f"SELECT code, name FROM units WHERE code IN ({marks})", unit_codes
-            ).fetchall()
-        return dict(rows)
-
-    def _includes_the_city(self, unit_codes: tuple[str, ...]) -> bool:
-        if not unit_codes:
-            return False
-        marks = ",".join("?" * len(unit_codes))
-        with self.db.reading() as cur:
-            row = cur.execute(
-                f"SELECT 1 FROM units WHERE kind = 'city' AND code IN ({marks})", unit_codes
-            ).fetchone()
-        return row is not None
-
-    def _units_under(self, unit_codes: tuple[str, ...]) -> frozenset[str]:
-        if not unit_codes:
-            return frozenset()
-        marks = ",".join("?" * len(unit_codes))
-        with self.db.reading() as cur:
-            rows = cur.execute(
-                "WITH RECURSIVE under(code) AS ("
-                f"SELECT code FROM units WHERE code IN ({marks}) "
-                "UNION SELECT u.code FROM units u JOIN under ON u.parent_code = under.code"
-                ") SELECT code FROM under",
-                unit_codes,
-            ).fetchall()
-        return frozenset(r[0] for r in rows)
-
-    def _unit_of_person(self, person_code: str) -> str | None:
-        with self.db.reading() as cur:
-            row = cur.execute(
-                "SELECT unit_code FROM people WHERE code = ?", (person_code,)
-            ).fetchone()
-        return row[0] if row else None
+        return self.tree.names(unit_codes)
