@@ -1,6 +1,5 @@
 """The facts a month's plan needs, read once from the read models as plain records."""
 
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -8,42 +7,14 @@ from datetime import date, datetime, time, timedelta
 from domain.roster import month_bounds
 from domain.vocabulary import SHIFTS, TIME_ZONE
 from domain.workdays import UndeclaredYearError
+from roster.registry import facts as registry
+from roster.registry.facts import PersonFact, StationFact, VillageFact
 from roster.registry.workdays import Day, WorkingDays
+from roster.rosters import history
 from roster.store.database import Database
 from roster.store.follower import tracked_position
 
 BALANCE_MONTHS = 3  # how many earlier months of duties carry over into fairness
-
-
-@dataclass(frozen=True)
-class PersonFact:
-    code: str
-    name: str
-    role: str
-    unit_code: str
-    county_code: str
-    firm_code: str
-    qualifications: tuple[str, ...]
-    is_head: bool
-    title: str
-
-
-@dataclass(frozen=True)
-class StationFact:
-    code: str
-    name: str
-    kind: str
-    unit_code: str
-    demand: tuple[tuple[str, str, int], ...]  # (day type, shift, seats)
-
-
-@dataclass(frozen=True)
-class VillageFact:
-    code: str
-    name: str
-    township_code: str
-    adviser_code: str
-    market_days: tuple[int, ...]
 
 
 @dataclass
@@ -68,77 +39,43 @@ class Facts:
 
 # Who may take part in each kind of roster for one unit; the rest of the city is not read.
 PEOPLE_OF_KIND = {
-    "reception": "role = 'leader' AND unit_code = ?",
-    "duty-lawyers": "role = 'lawyer' AND (firm_code IN (SELECT code FROM firms WHERE county_code = ?) "
-    "OR firm_code IN (SELECT firm_code FROM firm_pairings WHERE county_code = ?))",
-    "adviser-circuits": "role = 'adviser' AND code IN "
-    "(SELECT adviser_code FROM units WHERE kind = 'village' AND parent_code = ?)",
+    "reception": registry.leaders_of,
+    "duty-lawyers": registry.lawyers_for,  # the county's firms' and its paired firms' lawyers
+    "adviser-circuits": registry.advisers_of,
 }
 
 
 def read_facts(db: Database, workdays: WorkingDays, kind: str, unit_code: str, month: str) -> Facts:
     first, last = month_bounds(month)
     days = workdays.month(month, unit_code)  # the city's days plus the county's own
-    scope = PEOPLE_OF_KIND[kind]
-    with db.reading(snapshot=True) as cur:
-        unit = cur.execute("SELECT name FROM units WHERE code = ?", (unit_code,)).fetchone()
-        facts = Facts(month, days, unit_code, unit[0] if unit else unit_code)
+    eligible = PEOPLE_OF_KIND[kind]
+    with db.reading(snapshot=True) as cur:  # the facts and their log position agree
+        unit = registry.unit(cur, unit_code)
+        facts = Facts(month, days, unit_code, unit.name if unit else unit_code)
         facts.position = tracked_position(cur, ("registry", "duties"))
-        for row in cur.execute(
-            "SELECT code, name, role, unit_code, county_code, firm_code, qualifications, is_head, "
-            f"title FROM people WHERE {scope} AND (active_to IS NULL OR active_to >= ?) "
-            "AND (active_from IS NULL OR active_from <= ?)",
-            (*[unit_code] * scope.count("?"), first.isoformat(), last.isoformat()),
-        ):
-            code, name, role, unit, county, firm, quals, head, title = row
-            qualifications = tuple(q for q in quals.split(",") if q)
-            facts.people[code] = PersonFact(
-                code, name, role, unit, county, firm, qualifications, bool(head), title
-            )
-        for code, name, skind, unit, demand in cur.execute(
-            "SELECT code, name, kind, unit_code, demand FROM stations "
-            "WHERE open = 1 AND unit_code = ? ORDER BY code",
-            (unit_code,),
-        ):
-            demand = tuple(tuple(d) for d in json.loads(demand))
-            facts.stations.append(StationFact(code, name, skind, unit, demand))
-        for code, name, parent, adviser, market in cur.execute(
-            "SELECT code, name, parent_code, adviser_code, market_days FROM units "
-            "WHERE kind = 'village' AND parent_code = ? ORDER BY code",
-            (unit_code,),
-        ):
-            market_days = tuple(json.loads(market))
-            facts.villages.append(VillageFact(code, name, parent, adviser, market_days))
-        for code, name, county in cur.execute("SELECT code, name, county_code FROM firms"):
+        facts.people = {p.code: p for p in eligible(cur, unit_code, first, last)}
+        facts.stations = registry.open_stations(cur, unit_code)
+        facts.villages = registry.villages_of(cur, unit_code)
+        for code, name, county in registry.firms(cur):
             facts.firms[code] = county
             facts.firm_names[code] = name
-        for firm, county in cur.execute("SELECT firm_code, county_code FROM firm_pairings"):
+        for firm, county in registry.firm_pairings(cur):
             facts.pairings.setdefault(county, set()).add(firm)
         window = (
             datetime.combine(first, time(0), TIME_ZONE).isoformat(),
             datetime.combine(last + timedelta(days=1), time(0), TIME_ZONE).isoformat(),
         )
-        for person, starts, ends in cur.execute(
-            "SELECT person_code, starts_at, ends_at FROM unavailability "
-            "WHERE ends_at > ? AND starts_at < ?",
-            window,
-        ):
+        for person, starts, ends in registry.unavailability(cur, *window):
             if person in facts.people:
                 marks = facts.unavailable.setdefault(person, {})
                 _mark_unavailable(marks, starts, ends, first, last)
-        own = (kind, unit_code, month)
-        for person, day, other_kind in cur.execute(
-            "SELECT d.person_code, d.day, r.kind FROM roster_duties d "
-            "JOIN rosters r ON r.id = d.roster_id "
-            "WHERE r.month = ? AND NOT (r.kind = ? AND r.unit_code = ? AND r.month = ?)",
-            (month, *own),
-        ):
+        for person, day, other_kind in history.duties_in_other_rosters(cur, kind, unit_code, month):
             if person not in facts.people:
                 continue
-            facts.busy_elsewhere.setdefault(person, set()).add(date.fromisoformat(day))
+            facts.busy_elsewhere.setdefault(person, set()).add(day)
             if other_kind == kind:  # e.g. a city lawyer already on duty in another county
                 facts.duties_elsewhere[person] += 1
-        served = _served(cur, kind, unit_code, first)
+        served = history.confirmed_duties(cur, kind, unit_code, history_start(first), first)
     facts.history = carried_over(
         served, rest_days(workdays, unit_code, history_start(first), first)
     )
@@ -172,16 +109,6 @@ def history_start(first: date) -> date:
     """The first day of the earlier months whose duties carry over into a month's fairness."""
     months = first.year * 12 + first.month - 1 - BALANCE_MONTHS
     return date(months // 12, months % 12 + 1, 1)
-
-
-def _served(cur, kind: str, unit_code: str, first: date) -> list[tuple[str, date]]:
-    """(person, day) of each confirmed duty of this roster in the months before `first`."""
-    rows = cur.execute(
-        "SELECT person_code, day FROM published_duties WHERE kind = ? AND unit_code = ? "
-        "AND status = 'CONFIRMED' AND day >= ? AND day < ?",
-        (kind, unit_code, history_start(first).isoformat(), first.isoformat()),
-    ).fetchall()
-    return [(person, date.fromisoformat(day)) for person, day in rows]
 
 
 def rest_days(workdays: WorkingDays, unit_code: str, start: date, end: date) -> set[date]:

@@ -13,9 +13,10 @@ from domain.summary import DraftSummary, Shortfall
 from roster.planning import circuits, duty_lawyers, reception
 from roster.planning.facts import Facts, read_facts
 from roster.planning.targets import NotATownshipError, NothingToPlanError, unit_info
+from roster.registry import facts as registry
 from roster.registry.workdays import WorkingDays
 from roster.rosters.commands import Rosters
-from roster.store.database import Database
+from roster.store.database import Cursor, Database
 from solver.solution import UNKNOWN
 
 BUILDERS: dict[str, Callable[[Facts], solver.Problem]] = {
@@ -35,12 +36,10 @@ def params_for(kind: str, time_limit: float, workers: int = 2, **extra) -> solve
 
 
 # Units with something to plan: a reception place, a duty station, villages with advisers.
-PLANNABLE = {
-    "reception": "SELECT DISTINCT unit_code FROM stations WHERE open = 1 AND kind IN "
-    + str(reception.PLACE_KINDS),
-    "duty-lawyers": "SELECT DISTINCT unit_code FROM stations WHERE open = 1",
-    "adviser-circuits": "SELECT DISTINCT parent_code FROM units WHERE kind = 'village' "
-    "AND adviser_code != ''",
+PLANNABLE: dict[str, Callable[[Cursor], set[str]]] = {
+    "reception": lambda cur: registry.units_with_open_stations(cur, reception.PLACE_KINDS),
+    "duty-lawyers": registry.units_with_open_stations,
+    "adviser-circuits": registry.townships_with_advisers,
 }
 
 
@@ -91,17 +90,11 @@ class Planner:
         """The units a kind is planned for, within `unit` (a county with its townships; 'all')."""
         check_kind(kind)
         with self.db.reading() as cur:
-            rows = cur.execute(
-                "SELECT code, kind, county_code FROM units WHERE kind != 'village'"
-            ).fetchall()
-            plannable = {code for (code,) in cur.execute(PLANNABLE[kind]).fetchall()}
-        kinds = {code: k for code, k, _ in rows}
-        if unit not in kinds and unit != "all":
+            units = registry.units_above_villages(cur)
+            plannable = PLANNABLE[kind](cur)
+        if unit != "all" and unit not in {u.code for u in units}:
             raise UnknownUnitError(unit)
-        if unit == "all":
-            within = set(kinds)
-        else:
-            within = {c for c, _, county in rows if c == unit or county == unit}
+        within = {u.code for u in units if unit in ("all", u.code, u.county_code)}
         return sorted(within & plannable)
 
     def jobs(self, kinds: tuple[str, ...], unit: str) -> list[tuple[str, str]]:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from domain.errors import DomainError
 from domain.vocabulary import kind_name
+from roster.registry import facts as registry
 from roster.store.database import Database
 
 UNIT_KINDS = {"city": ("市", "city"), "county": ("县区", "county"),
@@ -27,14 +28,11 @@ class UnitInfo:
 
 def unit_info(db: Database, code: str) -> UnitInfo | None:
     with db.reading() as cur:
-        row = cur.execute("SELECT kind, name FROM units WHERE code = ?", (code,)).fetchone()
-        if row is None:
+        unit = registry.unit(cur, code)
+        if unit is None:
             return None
-        township = cur.execute(
-            "SELECT MIN(code) FROM units WHERE kind = 'township' AND (county_code = ? OR code = ?)",
-            (code, code),
-        ).fetchone()
-    return UnitInfo(code, row[0], row[1], (township and township[0]) or "")
+        township = registry.first_township(cur, code)
+    return UnitInfo(code, unit.kind, unit.name, township)
 
 
 def _takes(takes: list[str]) -> tuple[str, str]:
