@@ -26,7 +26,6 @@ ALLOWED = (
     "roster/rosters/api_queries.py",  # units for the API's duty queries
     "roster/feeds/duties.py",  # registry names, published duties, the tracked position
     "roster/registry/overview.py",  # roster duties on the registry's overview
-    "roster/access/*",  # scopes read units and people; accounts read units
     "roster/demo/*",  # the demo looks up seeded people and units
     "roster/bench/*",  # benchmarks pick people and stations to load
 )
