@@ -7,6 +7,7 @@ from eventsourcing.domain import event
 from domain.aggregate import Aggregate
 from domain.errors import DomainError
 from domain.ids import stable_id
+from domain.swap import DEFAULT_LEAD_HOURS, check_lead_hours
 
 UNIT_KINDS = ("city", "county", "township", "village")
 PARENT_KIND = {"county": "city", "township": "county", "village": "township"}
@@ -37,6 +38,8 @@ class Unit(Aggregate):
         self.market_label = market_label
         self.underserved = underserved
         self.adviser_code = ""
+        self.swap_auto_approve = False
+        self.swap_lead_hours = DEFAULT_LEAD_HOURS
 
     @staticmethod
     def create_id(code: str) -> UUID:
@@ -64,6 +67,16 @@ class Unit(Aggregate):
     @event("AdviserContracted")
     def _contract_adviser(self, adviser_code: str, actor: str, reason: str) -> None:
         self.adviser_code = adviser_code
+
+    @event("SwapRulesSet")
+    def set_swap_rules(
+        self, auto_approve: bool, lead_hours: int, actor: str, reason: str = ""
+    ) -> None:
+        """The manager's rules for members' swaps: approve by itself when the checker finds
+        nothing broken, and how many hours before a duty an open request lapses."""
+        check_lead_hours(lead_hours)
+        self.swap_auto_approve = bool(auto_approve)
+        self.swap_lead_hours = lead_hours
 
 
 def unit_id(code: str) -> UUID:

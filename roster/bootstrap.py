@@ -35,8 +35,13 @@ from roster.store.database import Database
 from roster.store.eventstore import EventStore
 from roster.store.follower import Follower
 from roster.store.unit_of_work import UnitOfWork
+from roster.swaps.commands import Swaps
+from roster.swaps.projection import swap_requests
+from roster.swaps.queries import SwapViews
 
-PROJECTIONS = (registry_projection, duties, changes, feed_tokens, accounts, api_tokens)
+PROJECTIONS = (
+    registry_projection, duties, changes, feed_tokens, accounts, api_tokens, swap_requests,
+)  # fmt: skip
 
 
 def build(settings: Settings | None = None, *, create: bool = False, **overrides: Any) -> Services:
@@ -88,4 +93,6 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
         api_queries=ApiQueries(db),
         registry_views=RegistryViews(db),
         lookups=Lookups(db),
+        swaps=Swaps(planner, uow),
+        swap_views=SwapViews(db),
     )

@@ -25,6 +25,8 @@ from roster.store.database import Database
 from roster.store.eventstore import EventStore
 from roster.store.follower import Follower
 from roster.store.unit_of_work import UnitOfWork
+from roster.swaps.commands import Swaps
+from roster.swaps.queries import SwapViews
 
 
 @dataclass
@@ -52,6 +54,8 @@ class Services:
     api_queries: ApiQueries
     registry_views: RegistryViews
     lookups: Lookups
+    swaps: Swaps
+    swap_views: SwapViews
 
     def close(self) -> None:
         self.drafting.close()
