@@ -2,9 +2,10 @@
 waiting for a member's answer."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from domain.swap import OPEN_STATES, SWAP_KINDS, SWAP_STATES
+from domain.vocabulary import TIME_ZONE
 from roster.store.database import Database
 
 COLUMNS = (
@@ -56,6 +57,11 @@ class SwapViews:
     def offered_to(self, person: str) -> list[SwapLine]:
         """Requests naming the member that wait for their answer."""
         return self._lines("colleague = ? AND state = 'requested'", (person,))
+
+    def due(self, now: datetime) -> list[SwapLine]:
+        """Open requests whose lead time has passed: what the expiry job expires."""
+        at = now.astimezone(TIME_ZONE).isoformat()  # stored in Beijing time: text compares
+        return self._lines(f"expires_at <= ? AND {OPEN}", (at,))
 
     def get(self, request: str) -> SwapLine | None:
         found = self._lines("id = ?", (request,))

@@ -3,11 +3,13 @@ in one atomic save of the request and the roster, judged on the roster as it is 
 approval, withdrawal, expiry, races, and who the duty counts for afterwards."""
 
 import threading
-from datetime import date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 import pytest
 
+import solver
 from domain.person import person_id
 from domain.summary import DraftSummary
 from domain.swap import NotYetDueError, SwapTransitionError
@@ -16,6 +18,7 @@ from roster.bootstrap import build
 from roster.errors import DomainError, StaleWriteError
 from roster.planning.facts import read_facts
 from roster.store.eventstore import ConflictError
+from roster.swaps.candidates import swap_candidates
 from roster.swaps.commands import (
     DutyChangedError,
     NotTheirDutyError,
@@ -186,11 +189,14 @@ def test_an_open_request_expires_at_the_units_lead_time(services, rid):
     lapses = datetime(2025, 10, 11, 8, 30, tzinfo=TIME_ZONE)  # 48 h before 08:30 Monday
     assert services.swap_views.get(request).expires_at.startswith("2025-10-11T08:30")
     services.swaps.clock = lambda: lapses - timedelta(minutes=1)
+    assert services.swap_views.due(lapses - timedelta(minutes=1)) == []
     with pytest.raises(NotYetDueError):
         services.swaps.expire(request)
     services.swaps.clock = lambda: lapses
+    assert [s.id for s in services.swap_views.due(lapses.astimezone(UTC))] == [request]
     services.swaps.expire(request)
     assert swap_row(services, request)[0] == "expired"
+    assert services.swap_views.due(lapses) == []
 
 
 def test_a_pool_post_is_taken_by_an_offer_the_requester_accepts(services, rid):
@@ -204,12 +210,25 @@ def test_a_pool_post_is_taken_by_an_offer_the_requester_accepts(services, rid):
     assert holder(services, mine) == "L4"
 
 
-def test_candidates_break_no_rule_and_come_owed_first(services, rid):
+def test_candidates_break_no_rule_and_come_owed_first_then_near_then_willing(services, rid):
+    services.registry.register_firm("F2", "济宁律师事务所", "370800", [COUNTY], actor=ACTOR)
+    services.registry.register_person(
+        "C1", "钱七", "lawyer", "370800", actor=ACTOR, firm_code="F2",
+        qualifications=("duty_lawyer",),
+    )  # fmt: skip
     mine = duty(services, MON, "S1")
     candidates = services.swaps.candidates(rid, mine)
-    assert [c.code for c in candidates] == ["L4", "L2"]  # L3 is busy; L4 has no duty yet
-    first, second = candidates
-    assert (first.load, first.spread, second.load, second.spread) == (0, (1, 1), 1, (1, 2))
+    # L3 is on duty that Monday; L4 and C1 have no duty yet, C1 travels from the city.
+    assert [(c.code, c.load, c.travel) for c in candidates] == [
+        ("L4", 0, False), ("C1", 0, True), ("L2", 1, False)
+    ]  # fmt: skip
+    assert [(c.spread, c.rest_spread) for c in candidates] == [
+        ((1, 1), (0, 0)), ((1, 1), (0, 0)), ((1, 2), (0, 0))
+    ]  # fmt: skip
+    problem = services.planner.problem(KIND, COUNTY, MONTH)
+    wishes = (solver.Request("L4", MON, want=False), solver.Request("C1", MON, "day", want=True))
+    ranked = swap_candidates(roster(services), replace(problem, requests=wishes), mine)
+    assert [(c.code, c.preference) for c in ranked] == [("L4", -1), ("C1", 1), ("L2", 0)]
 
 
 def test_the_duty_counts_for_whoever_serves_it(services, rid):
