@@ -13,6 +13,7 @@ from domain.firm import LawFirm
 from domain.person import Person
 from domain.roster import Roster
 from domain.station import Station
+from domain.swap import SwapRequest
 from domain.unit import Unit
 from domain.workdays import WorkdayCalendar
 from roster.store.database import Cursor
@@ -20,6 +21,7 @@ from roster.store.projection import Projection
 
 AGGREGATES = (
     Unit, Station, LawFirm, Person, WorkdayCalendar, Roster, Account, FeedToken, ApiToken,
+    SwapRequest,
 )  # fmt: skip
 changes = Projection(
     name="changes",
@@ -32,6 +34,7 @@ changes = Projection(
         "CREATE INDEX IF NOT EXISTS change_log_aggregate ON change_log (aggregate_id, version)",
         "CREATE INDEX IF NOT EXISTS change_log_actor ON change_log (actor, recorded_at)",
     ),
+    version=2,  # swap requests are logged too
 )
 
 

@@ -40,7 +40,11 @@ UPDATE = "ROSTER_UPDATE_EXPECTED_READ_MODELS"
 # No released code ever recorded these (the commands had no caller), so no store holds them.
 # An event class added after the fixture was made goes here too: the fixture is never
 # regenerated; when such an event changes shape, it gets an upcaster and its own fixture.
-NOT_IN_FIXTURE = {"Station.Closed", "LawFirm.Renamed", "Unit.SwapRulesSet"}
+# Events no released version has recorded yet (the fixture holds released shapes only).
+NOT_IN_FIXTURE = {"Station.Closed", "LawFirm.Renamed", "Unit.SwapRulesSet"} | {
+    f"SwapRequest.{name}"
+    for name in ("Requested", "Offered", "Accepted", "Approved", "Rejected", "Withdrawn", "Expired")
+}
 
 
 def stored_events() -> list[StoredEvent]:
