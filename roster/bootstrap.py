@@ -23,7 +23,7 @@ from roster.registry.overview import Queries
 from roster.registry.projection import registry as registry_projection
 from roster.registry.queries import RegistryViews
 from roster.registry.workdays import WorkingDays
-from roster.rosters.api_queries import ApiQueries
+from roster.rosters.circuits import Circuits
 from roster.rosters.commands import Rosters
 from roster.rosters.projection import duties
 from roster.rosters.published import DutyQueries
@@ -62,6 +62,7 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
     registry = Registry(store, db, uow)
     planner = Planner(db, workdays, rosters)
     access = Access(db)
+    lookups = Lookups(db)
     return Services(
         settings=settings,
         db=db,
@@ -76,14 +77,14 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
         accounts=Accounts(store, db, uow, throttle),
         access=access,
         feed_tokens=FeedTokens(store, db, uow, settings),
-        feeds=FeedBuilder(db, settings),
+        feeds=FeedBuilder(db, settings, lookups),
         availability=AvailabilityImport(registry, db),
-        roster_views=RosterViews(db, planner.units, workdays),
+        roster_views=RosterViews(db, planner.units, workdays, lookups),
+        circuits=Circuits(db, lookups),
         drafting=DraftingJobs(planner),
         reassignments=Reassignments(planner, rosters),
-        duties=DutyQueries(db),
+        duties=DutyQueries(db, lookups),
         api_tokens=ApiTokens(store, db, uow, access),
-        api_queries=ApiQueries(db),
         registry_views=RegistryViews(db),
-        lookups=Lookups(db),
+        lookups=lookups,
     )
