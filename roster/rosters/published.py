@@ -151,9 +151,9 @@ class DutyQueries:
     def _lines(self, where: str, *params: str) -> list[DutyLine]:
         with self.db.reading() as cur:
             rows = cur.execute(ROWS + where + ORDER, params).fetchall()
-        return self.named(rows)
+        return self._named(rows)
 
-    def named(self, rows: Iterable[tuple]) -> list[DutyLine]:
+    def _named(self, rows: Iterable[tuple]) -> list[DutyLine]:
         """Published rows (ROWS' columns) with the registry's names: four bulk lookups."""
         rows = list(rows)
         people = self.lookups.people(r[1] for r in rows)
@@ -165,7 +165,11 @@ class DutyQueries:
             holder, unit = people.get(person), units.get(unit_code)
             station, village = stations.get(place), villages.get(place)
             # A village is named with its township ("XX镇YY村"), as its notices say.
-            spot = f"{village.township}{village.name}" if village and village.township else None
+            spot = (
+                f"{village.township}{village.name}"
+                if village and village.township is not None
+                else None
+            )
             out.append(
                 DutyLine(
                     aid, person, holder.name if holder else person, kind, unit_code,
