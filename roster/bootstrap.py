@@ -24,7 +24,7 @@ from roster.registry.projection import registry as registry_projection
 from roster.registry.queries import RegistryViews
 from roster.registry.tree import RegistryTree
 from roster.registry.workdays import WorkingDays
-from roster.rosters.api_queries import ApiQueries
+from roster.rosters.circuits import Circuits
 from roster.rosters.commands import Rosters
 from roster.rosters.projection import duties
 from roster.rosters.published import DutyQueries
@@ -69,6 +69,8 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
     planner = Planner(db, workdays, rosters)
     tree = RegistryTree(db)
     access = Access(tree)
+    lookups = Lookups(db)
+    published = DutyQueries(db, lookups)
     return Services(
         settings=settings,
         db=db,
@@ -83,16 +85,16 @@ def build(settings: Settings | None = None, *, create: bool = False, **overrides
         accounts=Accounts(store, db, uow, throttle, tree),
         access=access,
         feed_tokens=FeedTokens(store, db, uow, settings),
-        feeds=FeedBuilder(db, settings),
+        feeds=FeedBuilder(db, settings, lookups, published),
         availability=AvailabilityImport(registry, db),
-        roster_views=RosterViews(db, planner.units, workdays),
+        roster_views=RosterViews(db, planner.units, workdays, lookups),
+        circuits=Circuits(db, lookups),
         drafting=DraftingJobs(planner),
         reassignments=Reassignments(planner, rosters),
-        duties=DutyQueries(db),
+        duties=published,
         api_tokens=ApiTokens(store, db, uow, access),
-        api_queries=ApiQueries(db),
         registry_views=RegistryViews(db),
-        lookups=Lookups(db),
+        lookups=lookups,
         swaps=Swaps(planner, uow),
         swap_views=SwapViews(db),
     )

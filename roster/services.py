@@ -16,7 +16,7 @@ from roster.registry.lookups import Lookups
 from roster.registry.overview import Queries
 from roster.registry.queries import RegistryViews
 from roster.registry.workdays import WorkingDays
-from roster.rosters.api_queries import ApiQueries
+from roster.rosters.circuits import Circuits
 from roster.rosters.commands import Rosters
 from roster.rosters.published import DutyQueries
 from roster.rosters.queries import RosterViews
@@ -47,11 +47,11 @@ class Services:
     feeds: FeedBuilder
     availability: AvailabilityImport
     roster_views: RosterViews
+    circuits: Circuits
     drafting: DraftingJobs
     reassignments: Reassignments
     duties: DutyQueries
     api_tokens: ApiTokens
-    api_queries: ApiQueries
     registry_views: RegistryViews
     lookups: Lookups
     swaps: Swaps

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     services = services_from(args)
     try:
         services.planner.check_township(args.township)
-        days = services.queries.adviser_circuits(args.township, args.month)
+        days = services.circuits.of_township(args.township, args.month)
     finally:
         services.close()
     if not days:

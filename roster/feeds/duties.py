@@ -21,22 +21,17 @@ from dataclasses import dataclass
 from calendars import FeedDuty, FeedInfo, inputs_etag, render_feed
 from domain.vocabulary import ROSTER_KINDS, SHIFTS, TIME_ZONE, kind_name, shift_name
 from roster.feeds.tokens import FeedScope, site_url
+from roster.registry.lookups import Lookups
+from roster.rosters.published import DutyQueries
 from roster.settings import Settings
 from roster.store.database import Database
+from roster.store.follower import tracked_position
 
 CANCELLED_KEPT = dt.timedelta(days=30)  # long enough for every subscriber to refresh
 ALARM_EVENING_BEFORE = dt.time(20, 0)
 EMPTY_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # fixed, so an empty feed has one ETag
 CACHED_FEEDS = 512
-
-ROWS = (
-    "SELECT d.assignment_id, d.person_code, d.kind, d.day, d.place, d.shift, d.version, "
-    "d.status, d.changed_at, p.name, s.name, s.address, s.phone, v.name, t.name "
-    "FROM published_duties d LEFT JOIN people p ON p.code = d.person_code "
-    "LEFT JOIN stations s ON s.code = d.place "
-    "LEFT JOIN units v ON v.code = d.place AND v.kind = 'village' "
-    "LEFT JOIN units t ON t.code = v.parent_code WHERE "
-)
+FEED_SOURCES = ("duties", "registry")  # published duties, and the names beside them
 
 
 @dataclass(frozen=True)
@@ -75,10 +70,17 @@ class _Row:
 
 class FeedBuilder:
     def __init__(
-        self, db: Database, settings: Settings, clock: Callable[[], dt.datetime] | None = None
+        self,
+        db: Database,
+        settings: Settings,
+        lookups: Lookups,
+        duties: DutyQueries,
+        clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
         self.db = db
         self.settings = settings
+        self.lookups = lookups  # names of people and places: the registry's, asked in bulk
+        self.duties = duties  # the published rows: the rosters slice's
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._cache: OrderedDict[tuple, Feed] = OrderedDict()
         self._lock = threading.Lock()
@@ -118,7 +120,8 @@ class FeedBuilder:
         today = self.clock().astimezone(TIME_ZONE).date()
         base = site_url(self.settings, origin)
         with self.db.reading() as cur:
-            position = cur.execute("SELECT MIN(position) FROM read_model_tracking").fetchone()[0]
+            # The read models a feed is made from: another one stalled must not freeze it.
+            position = tracked_position(cur, FEED_SOURCES)
         key = (*scope, base, position, today)
         with self._lock:
             feed = self._cache.get(key)
@@ -135,39 +138,40 @@ class FeedBuilder:
         return feed
 
     def _person(self, code: str, base: str, cutoff: dt.datetime) -> Feed | None:
-        name = self._one("SELECT name FROM people WHERE code = ?", code)
-        if name is None:
+        person = self.lookups.people((code,)).get(code)
+        if person is None:
             return None
-        rows = self._rows("d.person_code = ?", code)
+        rows = self._rows(person=code)
         return self._feed(
-            f"{name}的值班", rows, cutoff, _duty_page(base), alarms=True, with_names=False
+            f"{person.name}的值班", rows, cutoff, _duty_page(base), alarms=True, with_names=False
         )
 
     def _station(self, code: str, base: str, cutoff: dt.datetime) -> Feed | None:
-        name = self._one("SELECT name FROM stations WHERE code = ?", code)
-        if name is None:
+        station = self.lookups.station(code)
+        if station is None:
             return None
-        rows = one_per_duty(self._rows("d.place = ?", code))
-        return self._feed(f"{name}值班表", rows, cutoff, _duty_page(base))
+        rows = one_per_duty(self._rows(place=code))
+        return self._feed(f"{station.name}值班表", rows, cutoff, _duty_page(base))
 
     def _roster(self, kind: str, unit_code: str, base: str, cutoff: dt.datetime) -> Feed | None:
-        unit = self._one("SELECT name FROM units WHERE code = ?", unit_code)
+        unit = self.lookups.unit(unit_code)
         if unit is None or kind not in ROSTER_KINDS:
             return None
-        rows = self._rows("d.kind = ? AND d.unit_code = ?", kind, unit_code)
-        return self._feed(f"{unit}{kind_name(kind)}", one_per_duty(rows), cutoff, _duty_page(base))
+        rows = self._rows(kind=kind, unit=unit_code)
+        return self._feed(
+            f"{unit.name}{kind_name(kind)}", one_per_duty(rows), cutoff, _duty_page(base)
+        )
 
     def _public_reception(self, unit_code: str, base: str, cutoff: dt.datetime) -> Feed | None:
-        office = self._one(
-            "SELECT COALESCE(NULLIF(office_name, ''), name) FROM units "
-            "WHERE code = ? AND kind IN ('city', 'county')",
-            unit_code,
-        )
-        if office is None:
+        unit = self.lookups.unit(unit_code)
+        if unit is None or unit.kind not in ("city", "county"):
             return None
-        rows = self._rows("d.kind = 'reception' AND d.unit_code = ?", unit_code)
+        rows = self._rows(kind="reception", unit=unit_code)
         return self._feed(
-            f"{office}领导干部接待日", one_per_duty(rows), cutoff, _public_page(base, unit_code)
+            f"{unit.office}领导干部接待日",
+            one_per_duty(rows),
+            cutoff,
+            _public_page(base, unit_code),
         )
 
     def _feed(
@@ -219,14 +223,31 @@ class FeedBuilder:
             alarm_minutes_before=alarm_minutes if alarm else None,
         )
 
-    def _rows(self, where: str, *params: str) -> list[_Row]:
-        with self.db.reading() as cur:
-            return [_Row(*row) for row in cur.execute(ROWS + where, params).fetchall()]
-
-    def _one(self, sql: str, param: str) -> str | None:
-        with self.db.reading() as cur:
-            row = cur.execute(sql, (param,)).fetchone()
-        return row[0] if row else None
+    def _rows(self, **filters: str) -> list[_Row]:
+        """Published rows with the registry's names: three bulk lookups, whatever the count."""
+        rows = self.duties.calendar_rows(**filters)
+        people = self.lookups.people(r[1] for r in rows)
+        stations = self.lookups.stations(r[4] for r in rows)
+        villages = self.lookups.villages(r[4] for r in rows)
+        out = []
+        for row in rows:
+            person, station, village = (
+                people.get(row[1]),
+                stations.get(row[4]),
+                villages.get(row[4]),
+            )
+            out.append(
+                _Row(
+                    *row,
+                    person.name if person else None,
+                    station.name if station else None,
+                    station.address if station else None,
+                    station.phone if station else None,
+                    village.name if village else None,
+                    village.township if village else None,
+                )
+            )
+        return out
 
 
 def _duty_page(base: str) -> Callable[[_Row], str]:

@@ -1,10 +1,7 @@
 """Read-only questions the web and CLI ask, answered from read models only."""
 
-import json
 from dataclasses import dataclass
-from datetime import date
 
-from roster.registry.lunar import is_market_day
 from roster.store.database import Database
 
 
@@ -73,43 +70,6 @@ class Queries:
             for code, name, _kind in units
         ]
 
-    def adviser_circuits(self, township: str, month: str) -> list["CircuitDay"]:
-        return adviser_circuits(self.db, township, month)
-
 
 def _grouped(rows: list) -> dict[tuple[str, str], int]:
     return {(a, b): n for a, b, n in rows}
-
-
-@dataclass(frozen=True)
-class CircuitDay:
-    adviser_code: str
-    adviser_name: str
-    day: str
-    villages: tuple[tuple[str, str, bool], ...]  # (code, name, on its market day), in order
-
-
-def adviser_circuits(db: Database, township: str, month: str) -> list[CircuitDay]:
-    """Each adviser's day-by-day circuit in a township's current roster (draft or published).
-
-    Villages of a day are visited in the order of their codes: administrative codes number
-    villages along the township's roads, the best order we know without coordinates."""
-    with db.reading() as cur:
-        rows = cur.execute(
-            "SELECT d.person_code, p.name, d.day, u.code, u.name, u.market_days "
-            "FROM roster_duties d JOIN rosters r ON r.id = d.roster_id "
-            "JOIN people p ON p.code = d.person_code JOIN units u ON u.code = d.place "
-            "WHERE r.kind = 'adviser-circuits' AND r.unit_code = ? AND r.month = ? "
-            "ORDER BY d.person_code, d.day, u.code",
-            (township, month),
-        ).fetchall()
-    circuits: dict[tuple[str, str], list] = {}
-    names = {}
-    for person, name, day, code, village, market_days in rows:
-        market = is_market_day(date.fromisoformat(day), tuple(json.loads(market_days)))
-        circuits.setdefault((person, day), []).append((code, village, market))
-        names[person] = name
-    return [
-        CircuitDay(person, names[person], day, tuple(villages))
-        for (person, day), villages in circuits.items()
-    ]

@@ -2,28 +2,24 @@
 
 Drafts live in `roster_duties`; these queries read `published_duties` alone, so nothing a
 manager is still working on can reach a member's page, a public notice or a lobby screen.
+Names of people, units and places come from the registry's lookups, a few bulk questions per
+list, never a join on its tables.
 """
 
-import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
+from domain.roster import month_bounds
 from domain.station import STATION_KINDS
 from domain.vocabulary import SHIFTS, kind_name, shift_name
+from roster.registry.lookups import Lookups
 from roster.registry.lunar import is_market_day
 from roster.store.database import Database
 
-LINES = (
-    "SELECT d.assignment_id, d.person_code, COALESCE(p.name, d.person_code), d.kind, "
-    "d.unit_code, COALESCE(NULLIF(b.office_name, ''), b.name, d.unit_code), d.day, d.place, "
-    "COALESCE(s.name, t.name || v.name, d.place), COALESCE(s.kind, ''), "
-    "COALESCE(s.address, t.name || v.name, ''), COALESCE(s.phone, ''), d.shift, d.status, "
-    "d.version, COALESCE(b.county_code, d.unit_code) FROM published_duties d "
-    "LEFT JOIN people p ON p.code = d.person_code "
-    "LEFT JOIN units b ON b.code = d.unit_code "
-    "LEFT JOIN stations s ON s.code = d.place "
-    "LEFT JOIN units v ON v.code = d.place AND v.kind = 'village' "
-    "LEFT JOIN units t ON t.code = v.parent_code WHERE "
+ROWS = (
+    "SELECT d.assignment_id, d.person_code, d.kind, d.unit_code, d.day, d.place, d.shift, "
+    "d.status, d.version FROM published_duties d WHERE "
 )
 ORDER = " ORDER BY d.day, d.unit_code, d.kind, d.place, d.shift, d.seat"
 
@@ -66,15 +62,6 @@ class DutyLine:
 
 
 @dataclass(frozen=True)
-class Absence:
-    id: str
-    starts_at: datetime
-    ends_at: datetime
-    reason: str
-    source: str  # form | ics
-
-
-@dataclass(frozen=True)
 class VillageNotice:
     code: str
     name: str
@@ -86,19 +73,26 @@ class VillageNotice:
     visits: tuple[tuple[date, bool], ...]  # (day, on the village's market day)
 
 
-@dataclass(frozen=True)
-class Station:
-    code: str
-    name: str
-    kind: str
-    unit_code: str
-    address: str
-    phone: str
+CALENDAR_ROWS = (
+    "SELECT assignment_id, person_code, kind, day, place, shift, version, status, changed_at "
+    "FROM published_duties"
+)
+CALENDAR_FILTERS = {"person": "person_code", "place": "place", "kind": "kind", "unit": "unit_code"}
 
 
 class DutyQueries:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, lookups: Lookups) -> None:
         self.db = db
+        self.lookups = lookups  # names, places and units: the registry's, asked in bulk
+
+    def calendar_rows(self, **filters: str) -> list[tuple]:
+        """Published rows as calendars see them, cancelled ones included (a feed must tell
+        subscribers a duty is gone): (assignment_id, person_code, kind, day, place, shift,
+        version, status, changed_at), filtered by person, place, kind and unit."""
+        where = [f"{CALENDAR_FILTERS[name]} = ?" for name in filters]
+        sql = CALENDAR_ROWS + (" WHERE " + " AND ".join(where) if where else "")
+        with self.db.reading() as cur:
+            return cur.execute(sql, tuple(filters.values())).fetchall()
 
     def on_days(self, first: date, last: date) -> list[DutyLine]:
         """Every confirmed published duty between two days, all units (callers filter scope)."""
@@ -132,68 +126,75 @@ class DutyQueries:
             bureaus.setdefault(line.unit_name, []).append(line)
         return bureaus
 
+    def of_roster(self, kind: str, unit: str, month: str) -> list[DutyLine]:
+        """A roster's published duties (the API's roster page)."""
+        first, last = month_bounds(month)
+        return self._lines(
+            "d.status = 'CONFIRMED' AND d.kind = ? AND d.unit_code = ? AND d.day BETWEEN ? AND ?",
+            kind, unit, first.isoformat(), last.isoformat(),
+        )  # fmt: skip
+
     def at_station(self, station_code: str, day: date) -> list[DutyLine]:
         return self._lines(
             "d.status = 'CONFIRMED' AND d.place = ? AND d.day = ?", station_code, day.isoformat()
         )
 
-    def station(self, code: str) -> Station | None:
-        with self.db.reading() as cur:
-            row = cur.execute(
-                "SELECT code, name, kind, unit_code, address, phone FROM stations WHERE code = ?",
-                (code,),
-            ).fetchone()
-        return Station(*row) if row else None
-
     def village_notice(self, code: str, first: date, last: date) -> VillageNotice | None:
+        village = self.lookups.villages((code,)).get(code)
+        if village is None or village.township is None or village.county is None:
+            return None
         with self.db.reading() as cur:
-            row = cur.execute(
-                "SELECT v.code, v.name, t.name, c.name, COALESCE(NULLIF(t.office_name, ''), "
-                "t.name), v.market_label, v.market_days, COALESCE(a.name, '') FROM units v "
-                "JOIN units t ON t.code = v.parent_code JOIN units c ON c.code = v.county_code "
-                "LEFT JOIN people a ON a.code = v.adviser_code "
-                "WHERE v.code = ? AND v.kind = 'village'",
-                (code,),
-            ).fetchone()
-            if row is None:
-                return None
             days = cur.execute(
                 "SELECT DISTINCT day, person_code FROM published_duties WHERE place = ? "
                 "AND kind = 'adviser-circuits' AND status = 'CONFIRMED' "
                 "AND day BETWEEN ? AND ? ORDER BY day",
                 (code, first.isoformat(), last.isoformat()),
             ).fetchall()
-            adviser = row[7]
-            if days:  # the adviser who actually comes, should a visit have been reassigned
-                name = cur.execute(
-                    "SELECT name FROM people WHERE code = ?", (days[0][1],)
-                ).fetchone()
-                adviser = name[0] if name else adviser
-        market = tuple(json.loads(row[6]))
+        # The adviser who actually comes, should a visit have been reassigned.
+        coming = days[0][1] if days else village.adviser_code
+        names = self.lookups.people({village.adviser_code, coming})
+        adviser = names.get(coming) or names.get(village.adviser_code)
         visits = tuple(
-            (date.fromisoformat(d), is_market_day(date.fromisoformat(d), market)) for d, _ in days
+            (date.fromisoformat(d), is_market_day(date.fromisoformat(d), village.market_days))
+            for d, _ in days
         )
-        return VillageNotice(row[0], row[1], row[2], row[3], row[4], row[5], adviser, visits)
-
-    def absences(self, person_code: str) -> list[Absence]:
-        with self.db.reading() as cur:
-            rows = cur.execute(
-                "SELECT id, starts_at, ends_at, reason, source FROM unavailability "
-                "WHERE person_code = ? ORDER BY starts_at",
-                (person_code,),
-            ).fetchall()
-        return [
-            Absence(i, datetime.fromisoformat(a), datetime.fromisoformat(b), r, s)
-            for i, a, b, r, s in rows
-        ]
+        return VillageNotice(
+            village.code, village.name, village.township, village.county,
+            village.township_office or "", village.market_label,
+            adviser.name if adviser else "", visits,
+        )  # fmt: skip
 
     def _lines(self, where: str, *params: str) -> list[DutyLine]:
         with self.db.reading() as cur:
-            rows = cur.execute(LINES + where + ORDER, params).fetchall()
-        return [_line(row) for row in rows]
+            rows = cur.execute(ROWS + where + ORDER, params).fetchall()
+        return self._named(rows)
 
-
-def _line(row: tuple) -> DutyLine:
-    values = list(row)
-    values[6] = date.fromisoformat(values[6])
-    return DutyLine(*values)
+    def _named(self, rows: Iterable[tuple]) -> list[DutyLine]:
+        """Published rows (ROWS' columns) with the registry's names: four bulk lookups."""
+        rows = list(rows)
+        people = self.lookups.people(r[1] for r in rows)
+        units = self.lookups.units(r[3] for r in rows)
+        stations = self.lookups.stations(r[5] for r in rows)
+        villages = self.lookups.villages(r[5] for r in rows if r[5] not in stations)
+        out = []
+        for aid, person, kind, unit_code, day, place, shift, status, version in rows:
+            holder, unit = people.get(person), units.get(unit_code)
+            station, village = stations.get(place), villages.get(place)
+            # A village is named with its township ("XX镇YY村"), as its notices say.
+            spot = (
+                f"{village.township}{village.name}"
+                if village and village.township is not None
+                else None
+            )
+            out.append(
+                DutyLine(
+                    aid, person, holder.name if holder else person, kind, unit_code,
+                    unit.office if unit else unit_code, date.fromisoformat(day), place,
+                    station.name if station else spot or place,
+                    station.kind if station else "",
+                    station.address if station else spot or "",
+                    station.phone if station else "", shift, status, version,
+                    unit.county_code if unit else unit_code,
+                )
+            )  # fmt: skip
+        return out

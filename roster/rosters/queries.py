@@ -11,6 +11,7 @@ from domain.roster import month_bounds
 from domain.summary import DraftSummary
 from domain.workdays import UndeclaredYearError
 from roster.access.scope import Scope
+from roster.registry.lookups import Lookups
 from roster.registry.workdays import Day, WorkingDays
 from roster.store.database import Database
 from roster.vocabulary import RECEPTION_PLACES, ROSTER_KINDS
@@ -74,11 +75,16 @@ class Change:
 
 class RosterViews:
     def __init__(
-        self, db: Database, plannable: Callable[[str, str], list[str]], workdays: WorkingDays
+        self,
+        db: Database,
+        plannable: Callable[[str, str], list[str]],
+        workdays: WorkingDays,
+        lookups: Lookups,
     ) -> None:  # plannable(kind, unit): the units that can have that kind of roster
         self.db = db
         self.plannable = plannable
         self.workdays = workdays
+        self.lookups = lookups  # names of units, people and places: the registry's
 
     def rosters(self, scope: Scope, month: str, kind: str = "") -> list[RosterRow]:
         """Every roster there is to plan in the scope for the month, drafted or not."""
@@ -93,12 +99,18 @@ class RosterViews:
                     (month,),
                 ).fetchall()
             }
-            names = dict(cur.execute("SELECT code, name FROM units").fetchall())
+        # A roster once drafted stays listed even if its unit has nothing to plan now.
+        listed = {
+            k: sorted(set(self.plannable(k, "all")) | {u for kk, u in stored if kk == k})
+            for k in kinds
+        }
+        names = {
+            code: unit.name
+            for code, unit in self.lookups.units(u for us in listed.values() for u in us).items()
+        }
         out = []
         for k in kinds:
-            # A roster once drafted stays listed even if its unit has nothing to plan now.
-            units = set(self.plannable(k, "all")) | {u for kk, u in stored if kk == k}
-            for unit in sorted(units):
+            for unit in listed[k]:
                 if not scope.sees_unit(unit):
                     continue
                 row = stored.get((k, unit))
@@ -118,21 +130,21 @@ class RosterViews:
     def row(self, kind: str, unit: str, month: str) -> RosterRow | None:
         """None if the unit does not exist or has nothing of this kind to plan."""
         month_bounds(month)  # raises MonthError
+        info = self.lookups.unit(unit)
         with self.db.reading() as cur:
-            name = cur.execute("SELECT name FROM units WHERE code = ?", (unit,)).fetchone()
             stored = cur.execute(
                 "SELECT state, draft_number, published_version, updated_at, summary, version "
                 "FROM rosters WHERE kind = ? AND unit_code = ? AND month = ?",
                 (kind, unit, month),
             ).fetchone()
-        if name is None or (stored is None and unit not in self.plannable(kind, "all")):
+        if info is None or (stored is None and unit not in self.plannable(kind, "all")):
             return None
         if stored is None:
-            return RosterRow(kind, unit, name[0], month, "none")
+            return RosterRow(kind, unit, info.name, month, "none")
         state, drafts, published, updated, summary, version = stored
         coverage = json.loads(summary or "{}").get("coverage")
         return RosterRow(
-            kind, unit, name[0], month, state, drafts, published, updated, coverage, version
+            kind, unit, info.name, month, state, drafts, published, updated, coverage, version
         )
 
     def grid(self, row: RosterRow) -> Grid:
@@ -152,14 +164,14 @@ class RosterViews:
             )
             duties = cur.execute(
                 "SELECT d.assignment_id, d.day, d.place, d.shift, d.seat, d.person_code, "
-                "COALESCE(p.name, d.person_code), d.version FROM roster_duties d "
-                "JOIN rosters r ON r.id = d.roster_id "
-                "LEFT JOIN people p ON p.code = d.person_code "
+                "d.version FROM roster_duties d JOIN rosters r ON r.id = d.roster_id "
                 "WHERE r.kind = ? AND r.unit_code = ? AND r.month = ?",
                 (row.kind, row.unit_code, row.month),
             ).fetchall()
+        people = self.lookups.people(d[5] for d in duties)
         known = dict(grid.places)
-        for aid, day, place, shift, seat, person, name, version in duties:
+        for aid, day, place, shift, seat, person, version in duties:
+            name = people[person].name if person in people else person
             duty = Duty(
                 aid,
                 date.fromisoformat(day),
@@ -192,7 +204,6 @@ class RosterViews:
             ).fetchone()
             if rid is None:
                 return []
-            people = dict(cur.execute("SELECT code, name FROM people").fetchall())
             working = {
                 aid: (day, place, shift, person)
                 for aid, day, place, shift, person in cur.execute(
@@ -210,6 +221,12 @@ class RosterViews:
                 ).fetchall()
             }
         place_names = dict(self._places(row))
+        people = {
+            code: p.name
+            for code, p in self.lookups.people(
+                v[3] for v in (*working.values(), *published.values())
+            ).items()
+        }
         out = []
         for aid in sorted(
             working.keys() | published.keys(), key=lambda a: (working.get(a) or published[a])[:3]
@@ -228,15 +245,11 @@ class RosterViews:
         return out
 
     def _places(self, row: RosterRow) -> list[tuple[str, str]]:
-        with self.db.reading() as cur:
-            if row.kind == "adviser-circuits":
-                sql = "SELECT code, name FROM units WHERE kind = 'village' AND parent_code = ?"
-            elif row.kind == "reception":  # only the places where leaders receive the public
-                kinds = ",".join(f"'{k}'" for k in RECEPTION_PLACES)  # constants, not input
-                sql = f"SELECT code, name FROM stations WHERE unit_code = ? AND open = 1 AND kind IN ({kinds})"
-            else:
-                sql = "SELECT code, name FROM stations WHERE unit_code = ? AND open = 1"
-            return cur.execute(sql + " ORDER BY code", (row.unit_code,)).fetchall()
+        if row.kind == "adviser-circuits":
+            return self.lookups.villages_of(row.unit_code)
+        # Receptions only where leaders receive the public; other kinds at every open station.
+        kinds = RECEPTION_PLACES if row.kind == "reception" else ()
+        return self.lookups.open_stations_of(row.unit_code, kinds)
 
 
 def _plain_days(month: str) -> list[Day]:

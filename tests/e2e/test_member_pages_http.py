@@ -41,7 +41,7 @@ def client_as(aiohttp_client, services):
 
 
 def absences(services) -> list:
-    return services.duties.absences(LAWYER)
+    return services.lookups.absences(LAWYER)
 
 
 async def test_today_shows_published_duties_of_my_county_and_never_drafts(client_as, services):

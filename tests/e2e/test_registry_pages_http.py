@@ -114,13 +114,13 @@ async def test_a_manager_enters_and_withdraws_a_members_unavailability(client_as
     good = {**bad, "end_date": "2026-12-12"}
     response = await post(client, f"/people/{LAWYER}/unavailability", good)
     assert response.status == 302
-    (absence,) = services.duties.absences(LAWYER)
+    (absence,) = services.lookups.absences(LAWYER)
     page = await (await client.get(f"/people/{LAWYER}")).text()
     assert "培训" in page and "2026-12-10" in page
     interval = absence.id if hasattr(absence, "id") else absence["id"]
     path = f"/people/{LAWYER}/unavailability/{interval}/withdraw"
     assert (await post(client, path, {})).status == 302
-    assert services.duties.absences(LAWYER) == []
+    assert services.lookups.absences(LAWYER) == []
 
 
 async def test_station_details_and_demand(client_as, services):

@@ -100,13 +100,26 @@ def test_cancellations_stay_thirty_days_and_the_stamp_is_the_latest_change(servi
     rid = draft_and_publish(services, [(december(5), "S1", "day", 0, "L1")])
     services.rosters.reassign(rid, duty_id(services, 5, "L1"), "L2", ACTOR, "借调")
     now = dt.datetime.now(dt.UTC)
-    later = FeedBuilder(services.db, services.settings, clock=lambda: now + dt.timedelta(days=29))
+    later = FeedBuilder(
+        services.db,
+        services.settings,
+        services.lookups,
+        services.duties,
+        clock=lambda: now + dt.timedelta(days=29),
+    )
     much_later = FeedBuilder(
-        services.db, services.settings, clock=lambda: now + dt.timedelta(days=32)
+        services.db,
+        services.settings,
+        services.lookups,
+        services.duties,
+        clock=lambda: now + dt.timedelta(days=32),
     )
     assert [d.status for d in later.person("L1").duties] == ["CANCELLED"]
     assert much_later.person("L1").duties == ()
-    first, again = services.feeds.person("L1"), FeedBuilder(services.db, services.settings)
+    first, again = (
+        services.feeds.person("L1"),
+        FeedBuilder(services.db, services.settings, services.lookups, services.duties),
+    )
     assert first.etag == again.person("L1").etag and first.render() == again.person("L1").render()
     assert first.stamp == max(d.last_modified for d in first.duties)
     # Nothing changed, yet the stamp of a feed whose cancellation expired does not go back.

@@ -253,7 +253,7 @@ def test_cli_solves_every_kind_in_worker_processes_and_dumps(tmp_path, capsys):
 def test_each_advisers_circuit_lists_villages_in_visiting_order(city):
     services, plans = city
     township = next(unit for kind, unit in plans if kind == "adviser-circuits")
-    circuit = services.queries.adviser_circuits(township, MONTH)
+    circuit = services.circuits.of_township(township, MONTH)
     assert circuit
     for day in circuit:
         codes = [code for code, _, _ in day.villages]

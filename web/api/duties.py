@@ -18,7 +18,7 @@ async def today(request: web.Request) -> web.Response:
     day = params.today()
     lines = await asyncio.to_thread(services.duties.on_days, day, day)
     if unit_code:
-        unit = await asyncio.to_thread(services.api_queries.unit, unit_code)
+        unit = await asyncio.to_thread(services.lookups.unit, unit_code)
         if unit is None:
             raise not_found(f"找不到单位“{unit_code}”", f"Unknown unit '{unit_code}'")
         await scope.require_unit(request, unit_code)
@@ -33,7 +33,7 @@ async def station_on_duty(request: web.Request) -> web.Response:
     code = request.match_info["code"]
     day = params.day(request, "date", params.today())
     services = request.app[SERVICES]
-    station = await asyncio.to_thread(services.duties.station, code)
+    station = await asyncio.to_thread(services.lookups.station, code)
     if station is None:
         raise not_found(f"找不到值班点“{code}”", f"Unknown station '{code}'")
     await scope.require_unit(request, station.unit_code)

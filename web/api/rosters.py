@@ -31,7 +31,7 @@ async def roster_list(request: web.Request) -> web.Response:
     services = request.app[SERVICES]
     unit = None
     if unit_code:
-        unit = await asyncio.to_thread(services.api_queries.unit, unit_code)
+        unit = await asyncio.to_thread(services.lookups.unit, unit_code)
         if unit is None:
             raise not_found(f"找不到单位“{unit_code}”", f"Unknown unit '{unit_code}'")
         await scope.require_unit(request, unit_code)
@@ -42,7 +42,8 @@ async def roster_list(request: web.Request) -> web.Response:
         rows = await asyncio.to_thread(services.roster_views.rosters, seen, month, kind)
     except DomainError as exc:
         raise bad_request(exc.message, exc.message_en) from None
-    counties = await asyncio.to_thread(services.api_queries.counties)
+    units = await asyncio.to_thread(services.lookups.units, {r.unit_code for r in rows})
+    counties = {code: unit.county_code for code, unit in units.items()}
     if county is not None:
         rows = [r for r in rows if counties.get(r.unit_code) == county and r.published_version]
     if unit is not None and unit.kind != "city":
@@ -58,7 +59,7 @@ async def roster_detail(request: web.Request) -> web.Response:
         raise forbidden()  # a member may read only what has been published
     services = request.app[SERVICES]
     published = await asyncio.to_thread(
-        services.api_queries.published_of_roster, row.kind, row.unit_code, row.month
+        services.duties.of_roster, row.kind, row.unit_code, row.month
     )
     draft = None
     if drafts and row.state == "draft":

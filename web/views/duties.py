@@ -53,7 +53,7 @@ async def render_my_duties(request: web.Request, status: int = 200, **forms: Any
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     duties = await asyncio.to_thread(services.duties.of_person, person, first, last)
     upcoming = await asyncio.to_thread(services.duties.next_of_person, person, today, 3)
-    absences = await asyncio.to_thread(services.duties.absences, person)
+    absences = await asyncio.to_thread(services.lookups.absences, person)
     active = await asyncio.to_thread(services.feed_tokens.is_active, "person", person)
     link = request[SESSION].pop(FEED_LINK, None)
     context = {

@@ -16,8 +16,9 @@ REFRESH_S = 300
 
 
 async def lobby(request: web.Request) -> web.StreamResponse:
-    duties = request.app[SERVICES].duties
-    station = await asyncio.to_thread(duties.station, request.match_info["station_code"])
+    services = request.app[SERVICES]
+    duties = services.duties
+    station = await asyncio.to_thread(services.lookups.station, request.match_info["station_code"])
     if station is None:
         raise web.HTTPNotFound()
     today = shanghai_today()
