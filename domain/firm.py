@@ -40,10 +40,6 @@ class LawFirm(Aggregate):
     def _end_pairing(self, county_code: str, actor: str, reason: str) -> None:
         self.paired_counties.remove(county_code)
 
-    @event("Renamed")
-    def rename(self, name: str, actor: str, reason: str = "") -> None:
-        self.name = name
-
 
 def firm_id(code: str) -> UUID:
     return stable_id("firm", code)

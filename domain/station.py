@@ -61,10 +61,6 @@ class Station(Aggregate):
         check_demand(demand)
         self.demand = tuple(demand)
 
-    @event("Closed")
-    def close(self, actor: str, reason: str = "") -> None:
-        self.open = False
-
 
 def station_id(code: str) -> UUID:
     return stable_id("station", code)

@@ -134,11 +134,6 @@ def station_demand_changed(cur: Cursor, e: Station.DemandChanged, _: int) -> Non
     cur.execute("UPDATE stations SET demand = ? WHERE code = ?", (demand, _code(cur, e)))
 
 
-@on(Station.Closed)
-def station_closed(cur: Cursor, e: Station.Closed, _: int) -> None:
-    cur.execute("UPDATE stations SET open = 0 WHERE code = ?", (_code(cur, e),))
-
-
 @on(LawFirm.Registered)
 def firm_registered(cur: Cursor, e: LawFirm.Registered, _: int) -> None:
     _remember(cur, e, e.code)
@@ -146,11 +141,6 @@ def firm_registered(cur: Cursor, e: LawFirm.Registered, _: int) -> None:
         "INSERT INTO firms VALUES (?,?,?,?)",
         (e.code, e.name, e.county_code, e.originator_version),
     )
-
-
-@on(LawFirm.Renamed)
-def firm_renamed(cur: Cursor, e: LawFirm.Renamed, _: int) -> None:
-    cur.execute("UPDATE firms SET name = ? WHERE code = ?", (e.name, _code(cur, e)))
 
 
 @on(LawFirm.Paired)
