@@ -25,15 +25,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     kinds = SOLVE_ORDER if args.kind == "all" else (args.kind,)
     services = services_from(args)
-    published = 0
     try:
-        for kind, unit in services.planner.jobs(kinds, args.unit):
-            roster = services.rosters.get(kind, unit, args.month)
-            if roster is None or roster.state != "draft":
-                continue
-            version = services.rosters.publish(kind, unit, args.month, args.actor, args.reason)
+        wanted = [(k, u, args.month) for k, u in services.planner.jobs(kinds, args.unit)]
+        published = services.rosters.publish_drafts(wanted, args.actor, args.reason)
+        for kind, unit, version in published:
             print(f"已发布 {kind_name(kind)} {unit} {args.month}（第 {version} 版）")
-            published += 1
     finally:
         services.close()
     if not published:

@@ -68,6 +68,23 @@ class Rosters:
             expected_version,
         )
 
+    def publish_drafts(
+        self, rosters: Iterable[tuple[str, str, str]], actor: str, reason: str = ""
+    ) -> list[tuple[str, str, int]]:
+        """Publish every (kind, unit, month) that has a draft, all in one save: a city's
+        month goes out whole or not at all. Returns (kind, unit, published version)."""
+
+        def publish(work: Work) -> list[tuple[str, str, int]]:
+            done = []
+            for kind, unit_code, month in rosters:
+                roster = work.find(roster_id(kind, unit_code, month))
+                if roster is not None and roster.state == "draft":
+                    roster.publish(actor=actor, reason=reason)
+                    done.append((kind, unit_code, roster.published_version))
+            return done
+
+        return self.uow(publish)
+
     def reassign(
         self, roster: str, duty: str, person: str, actor: str, reason: str,
         expected_version: int | None = None,
