@@ -6,7 +6,7 @@ import time
 from roster.cli.common import progress_bar, services_from
 from roster.demo.accounts import print_logins, seed_accounts
 from roster.demo.city import generate_city
-from roster.demo.seed import seed
+from roster.demo.seed import seed_demo
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         city = generate_city(args.scale, args.seed)
         with progress_bar(None, "写入事件", "个") as bar:
-            saved = seed(services, city, bar.update)
+            saved, logins = seed_demo(services, city, bar.update)
         seconds = time.perf_counter() - started
         print(
             f"已载入示范城市 {city.name}（{args.scale}）：{len(city.counties)} 个县区、"
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             f"{len(city.leaders)} 名领导干部、{len(city.stations)} 个值班点；"
             f"共 {saved} 个聚合，用时 {seconds:.1f} 秒。"
         )
-        print_logins(seed_accounts(services))
+        print_logins(logins)
         return 0
     finally:
         services.close()

@@ -7,6 +7,7 @@ from domain.person import DUTY_QUALIFICATION, Person
 from domain.station import Station
 from domain.unit import Unit
 from domain.values import Demand
+from roster.demo.accounts import DemoLogin, seed_accounts
 from roster.demo.model import City
 from roster.services import Services
 
@@ -104,3 +105,12 @@ def seed(services: Services, city: City, progress: Callable[[int], None] | None 
             progress(len(chunk))
     services.follower.catch_up()  # a bulk load: one catch-up at the end, not one per chunk
     return saved
+
+
+def seed_demo(
+    services: Services, city: City, progress: Callable[[int], None] | None = None
+) -> tuple[int, list[DemoLogin]]:
+    """The demo in one call: the city, then an account per role on it. Returns the number of
+    aggregates saved and the demo logins."""
+    saved = seed(services, city, progress)
+    return saved, seed_accounts(services)
