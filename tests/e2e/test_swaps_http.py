@@ -9,34 +9,17 @@ from datetime import timedelta
 
 import pytest
 
-from domain.summary import DraftSummary
 from roster.demo.accounts import DEMO_PASSWORD
 from tests.e2e.auth_helpers import csrf_token, seed_city_with_accounts, sign_in
-from tests.e2e.member_pages_helpers import COUNTY, DETENTION, LAWYER, today
+from tests.e2e.member_pages_helpers import COUNTY, LAWYER, today
+from tests.e2e.swap_helpers import publish_a_duty
 from web.app import create_app
-
-KIND = "duty-lawyers"
-
-
-def publish_a_duty(services) -> tuple[str, str]:
-    """lvshi's one duty on a working day a few days ahead, in a published roster: (the duty,
-    the roster's id)."""
-    day = today() + timedelta(days=3)
-    while not any(d.day == day and d.type == "workday"
-                  for d in services.workdays.month(f"{day:%Y-%m}")):  # fmt: skip
-        day += timedelta(days=1)
-    month = f"{day:%Y-%m}"
-    services.rosters.draft(KIND, COUNTY, month, [(day, DETENTION, "day", 0, LAWYER)],
-                           DraftSummary(), "test")  # fmt: skip
-    services.rosters.publish(KIND, COUNTY, month, "test")
-    roster = services.rosters.get(KIND, COUNTY, month)
-    return next(iter(roster.assignments)), roster.id.hex
 
 
 @pytest.fixture
 def world(services):
     seed_city_with_accounts(services)
-    duty, roster = publish_a_duty(services)
+    duty, roster = publish_a_duty(services, today() + timedelta(days=3))
     colleagues = [c.code for c in services.swaps.candidates(roster, duty)[:2]]
     for n, code in enumerate(colleagues):
         services.accounts.register(f"tongshi{n}", f"同事{n}", DEMO_PASSWORD, "member", "test",
