@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 
+from domain.summary import DraftSummary
 from roster.demo.accounts import DEMO_PASSWORD
 from tests.e2e.auth_helpers import csrf_token, seed_city_with_accounts, sign_in
 from tests.e2e.member_pages_helpers import COUNTY, LAWYER, today
@@ -218,3 +219,42 @@ async def test_two_colleagues_offer_on_one_pool_post_at_once_one_wins(client_as,
         lvshi, f"/me/swaps/{request.id}/accept", {"version": line(services, request.id).version}
     )
     assert accept.status == 303 and line(services, request.id).state == "accepted"
+
+
+async def test_an_exchange_moves_both_duties_and_refusals_speak_the_users_language(
+    client_as, world
+):
+    services, duty = world["services"], world["duty"]
+    colleague = world["colleagues"][0]
+    mine = services.duties.duty(duty)  # re-published with a duty of the colleague's, a week on
+    month = f"{mine.day:%Y-%m}"
+    services.rosters.draft(
+        "duty-lawyers", COUNTY, month,
+        [(mine.day, mine.place, "day", 0, LAWYER),
+         (mine.day + timedelta(days=7), mine.place, "day", 0, colleague)],
+        DraftSummary(), "test",
+    )  # fmt: skip
+    services.rosters.publish("duty-lawyers", COUNTY, month, "test")
+    lvshi = await client_as("lvshi")
+    await lvshi.get("/?lang=en")
+    page = await (await lvshi.get(f"/duties/{duty}")).text()
+    assert "Ask for cover / swap" in page
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    theirs = re.search(r'<option value="([0-9a-f-]{36})">', page).group(1)
+    refused = await post(lvshi, f"/duties/{duty}/swap",
+                         {"kind": "exchange", "version": version}, f"/duties/{duty}")  # fmt: skip
+    assert refused.status == 400
+    assert "An exchange names the colleague&#39;s duty" in await refused.text()
+    response = await post(lvshi, f"/duties/{duty}/swap",
+                          {"kind": "exchange", "colleague_duty": theirs, "version": version},
+                          f"/duties/{duty}")  # fmt: skip
+    assert response.status == 303, await response.text()
+    request = services.swap_views.offered_to(colleague)[0]
+    other = await client_as("tongshi0")
+    await post(other, f"/me/swaps/{request.id}/accept", {"version": request.version})
+    manager = await client_as("yutai")
+    approved = await post(manager, f"/swaps/{request.id}/approve",
+                          {"version": line(services, request.id).version}, "/swaps")  # fmt: skip
+    assert approved.status == 303
+    assert services.duties.duty(duty).person_code == colleague
+    assert services.duties.duty(theirs).person_code == LAWYER
