@@ -9,12 +9,12 @@ from uuid import UUID
 import solver
 from domain.errors import DomainError
 from domain.roster import Roster
-from domain.swap import SwapRequest, check_request, expires_at
+from domain.swap import SwapRequest, SwapTransitionError, check_request, expires_at
 from domain.unit import Unit, unit_id
 from domain.vocabulary import SHIFTS, TIME_ZONE
 from roster.errors import StaleWriteError
 from roster.planning.planner import Planner
-from roster.store.eventstore import NotFoundError
+from roster.store.eventstore import ConflictError, NotFoundError
 from roster.store.unit_of_work import UnitOfWork, Work
 from roster.swaps.candidates import SwapCandidate, swap_candidates
 from roster.swaps.rules import broken_by
@@ -22,6 +22,9 @@ from roster.swaps.rules import broken_by
 Clock = Callable[[], datetime]
 AUTO_ACTOR = "system"
 AUTO_REASON = "单位设置：规则检查未发现问题时自动批准"
+# Refusals meaning someone else acted first (a lost race, a stale form, a step the request's
+# new state no longer allows): a page answers them with a conflict, not a bad form.
+CONFLICTS = (StaleWriteError, ConflictError, SwapTransitionError)
 
 
 def beijing_now() -> datetime:
@@ -161,6 +164,14 @@ class Swaps:
             lambda u: u.set_swap_rules(auto_approve, lead_hours, actor=actor, reason=reason),
             expected_version,
         )
+
+    def rules(self, unit_code: str) -> tuple[bool, int, int] | None:
+        """A unit's swap rules as its form shows them: (auto approve, lead hours, the unit's
+        version, which the form sends back)."""
+        unit = self.uow.store.get_or_none(unit_id(unit_code))
+        if unit is None:
+            return None
+        return unit.swap_auto_approve, unit.swap_lead_hours, unit.version
 
     def candidates(self, roster: str, duty: str) -> list[SwapCandidate]:
         """Who could take the duty without breaking a hard rule, best first."""

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from roster.bootstrap import build
 from tests.e2e.auth_helpers import TOKEN, seed_city_with_accounts, sign_in
-from tests.e2e.member_pages_helpers import LAWYER, publish_around_today, today
+from tests.e2e.member_pages_helpers import COUNTY, LAWYER, publish_around_today, today
 from web.api import PREFIX
 from web.api import ROUTES as API_ROUTES
 from web.api.openapi import DOCUMENT
@@ -87,6 +87,17 @@ ROUTES = [(r.method, r.path, r.kwargs["name"], "") for r in PAGE_ROUTES] + [
 ]
 
 
+def pool_post(services) -> str:
+    """lvshi's duty of tomorrow posted to the pool, so the swap routes meet a real request:
+    this month's re-draft is published and the county lets requests open until the start."""
+    services.rosters.publish("duty-lawyers", COUNTY, f"{today():%Y-%m}", "test")
+    services.swaps.set_rules(COUNTY, False, 0, "test")
+    day = today() + timedelta(days=1)
+    roster = services.rosters.get("duty-lawyers", COUNTY, f"{day:%Y-%m}")
+    duty = next(a.id for a in roster.assignments.values() if (a.person, a.day) == (LAWYER, day))
+    return services.swaps.request(roster.id.hex, duty, LAWYER, "lvshi", "pool")
+
+
 class World:
     """One seeded app for the whole module, served on an event loop of our own, so Hypothesis
     can drive it from a plain function."""
@@ -98,6 +109,7 @@ class World:
         )
         seed_city_with_accounts(self.services)
         duties = publish_around_today(self.services)
+        swap = pool_post(self.services)
         self.api_tokens = {
             who: self.services.api_tokens.issue(who, "fuzz", "test").token
             for who in ("admin", "lvshi")
@@ -119,6 +131,7 @@ class World:
             "county": ["370827", "370831"],
             "token": [self.services.feed_tokens.issue("person", LAWYER, "test").token],
             "interval_id": [absence],
+            "swap": [swap],
         }
         day = today()
         self.good = sorted(

@@ -38,6 +38,12 @@ MATRIX = {
     "/today": (LOGIN, OK, OK, OK, OK, OK, OK),
     "/me/duties": (LOGIN, NO, NO, NO, NO, OK, OK),
     "/duties/00000000-0000-0000-0000-000000000000": (LOGIN, 404, 404, 404, 404, 404, 404),
+    # swaps: a member's own list; a unit's requests for whoever sees the unit (a lone unit
+    # is chosen for its manager; the rest pick one)
+    "/me/swaps": (LOGIN, NO, NO, NO, NO, OK, OK),
+    "/swaps": (LOGIN, OK, OK, OK, OK, NO, NO),
+    "/swaps?unit=370827": (LOGIN, OK, OK, OK, NO, NO, NO),
+    "/swaps?unit=999999": (LOGIN, 404, 404, NO, NO, NO, NO),  # the city supervisor sees all
     "/calendar": (LOGIN, OK, OK, OK, OK, OK, OK),
     "/calendar?year=2027": (LOGIN, OK, OK, OK, OK, OK, OK),
     # a county's local days: seen by whoever sees the county

@@ -19,6 +19,7 @@ from web.i18n import N_, TIME_ZONE
 from web.keys import SERVICES
 from web.qr import qr_svg
 from web.render import render
+from web.views.swap_forms import swap_section
 
 # The read side names kinds in Chinese; marked here so the catalogue carries their English.
 SHOWN_NAMES = (
@@ -124,6 +125,14 @@ async def may_see_duty(request: web.Request, duty) -> bool:
 
 @requires()
 async def duty_page(request: web.Request) -> web.StreamResponse:
+    return await render_duty(request)
+
+
+async def render_duty(
+    request: web.Request, status: int = 200, form: dict | None = None, error: str = ""
+) -> web.Response:
+    """The duty's page; for its own member, the swap section, with a refused request's
+    values and message (`form`, `error`) when it comes back."""
     duties = request.app[SERVICES].duties
     duty = await asyncio.to_thread(
         duties.duty, request.match_info["assignment_id"], request[PRINCIPAL].person_code
@@ -132,4 +141,8 @@ async def duty_page(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound()
     if not await may_see_duty(request, duty):
         raise web.HTTPForbidden()
-    return render(request, "duties/duty.html", duty=duty)
+    swap = await swap_section(request, duty)
+    return render(
+        request, "duties/duty.html", status=status, duty=duty, swap=swap, form=form or {},
+        error=error, notice=request.query.get("asked", ""),
+    )  # fmt: skip
