@@ -186,8 +186,10 @@ async def render_unit(
     if rules is None:
         raise web.HTTPNotFound()
     lines = await asyncio.to_thread(services.swap_views.open_for_unit, unit)
+    info = await asyncio.to_thread(services.lookups.unit, unit)
     return render(
         request, "swaps/unit.html", status=status, unit=unit, lines=lines, rules=rules,
+        unit_name=info.name if info else unit,
         names=await _names(services, lines), error=error, rules_error=rules_error,
         manages=(await scope_of(request)).manages_unit(unit), lang=request[LANG],
         done=request.query.get("done", ""),
