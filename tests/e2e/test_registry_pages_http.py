@@ -115,6 +115,11 @@ async def test_a_manager_enters_and_withdraws_a_members_unavailability(client_as
     response = await post(client, f"/people/{LAWYER}/unavailability", good)
     assert response.status == 302
     (absence,) = services.lookups.absences(LAWYER)
+    # No times given: whole days, the end day included (it ends at the next midnight).
+    assert (absence.starts_at.isoformat(), absence.ends_at.isoformat()) == (
+        "2026-12-10T00:00:00+08:00",
+        "2026-12-13T00:00:00+08:00",
+    )
     page = await (await client.get(f"/people/{LAWYER}")).text()
     assert "培训" in page and "2026-12-10" in page
     interval = absence.id if hasattr(absence, "id") else absence["id"]

@@ -72,8 +72,12 @@ def _moment(form: dict[str, str], prefix: str, errors: dict[str, str]) -> dateti
     except params.BadParameter:
         errors[f"{prefix}_date"] = _("请填写日期，格式如 2026-12-03")
         return None
+    text = form.get(f"{prefix}_time", "")
+    if not text:  # whole days: from the start day's first moment to the end day's last
+        day = day + timedelta(days=1) if prefix == "end" else day
+        return datetime.combine(day, time(0), TIME_ZONE)
     try:
-        moment = time.fromisoformat(form.get(f"{prefix}_time", "") or "00:00")
+        moment = time.fromisoformat(text)
     except ValueError:
         errors[f"{prefix}_time"] = _("请填写时间，格式如 08:30")
         return None
